@@ -1,0 +1,50 @@
+// Measure: one normalized record of a measure table or project sheet —
+// the unit users load into their systems.
+#ifndef RAINGAN_MODEL_MEASURE_H_
+#define RAINGAN_MODEL_MEASURE_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "model/geometry.h"
+
+namespace raingan {
+
+// The period cell: its text as printed and, when it parses, the dates.
+struct Period {
+  std::string text;                 // empty = the cell was empty
+  std::optional<Date> start, end;   // null when unparseable (with a warning)
+  std::vector<int> fiscal_years;    // BE fiscal years named, if any
+};
+
+struct Measure {
+  std::string id;       // numbering printed in the measure cell, Arabic
+                        // digits ("1.1", "3"); plans: "<dimension>-<n>"
+  std::string section;  // heading the table sits under; empty = none
+  std::string measure;  // the measure/project name without its numbering
+  std::vector<std::string> method;
+  std::vector<std::string> owner;
+  Period period;
+  std::vector<std::string> output;
+  std::vector<std::string> outcome;
+  std::vector<std::string> recommendation;
+  bool has_recommendation = false;  // the table has a recommendation column
+  std::optional<int64_t> budget_baht;  // plans: 0 = no budget used
+
+  // Further named lists (plans: objectives, target_group, rationale).
+  std::map<std::string, std::vector<std::string>> extra;
+
+  Provenance prov;  // first row / sheet heading
+  int table = 0;    // 1-based logical table (plans: 0)
+  int row = 0;      // 1-based data row within that table
+  double confidence = 1.0;
+  std::vector<std::string> warnings;
+};
+
+}  // namespace raingan
+
+#endif  // RAINGAN_MODEL_MEASURE_H_
