@@ -1,0 +1,45 @@
+// Backends: one per input format, each turning raw bytes into the
+// Document model (source + pages). They do not recognize measures; the
+// stages in src/stages/ do that identically for every format.
+//
+// A backend never throws and never aborts the process on bad input: it
+// returns a Status whose message names the reason (the caller adds the
+// file name).
+#ifndef RAINGAN_BACKENDS_BACKEND_H_
+#define RAINGAN_BACKENDS_BACKEND_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "model/document.h"
+
+namespace raingan {
+
+enum class InputFormat { kUnknown, kText, kPdf, kImage };
+
+// Guesses the format from the first bytes (magic numbers), falling back to
+// the file extension. Text means: decodes as UTF-8/UTF-16 or a legacy Thai
+// code page (decided by the text backend).
+InputFormat SniffFormat(std::string_view bytes, std::string_view path);
+
+struct BackendOptions {
+  std::string models_dir;  // where models/*.tsv live
+  int jobs = 1;            // worker threads a backend may use (OCR pages)
+  int ocr_dpi = 300;       // render resolution for pages that need OCR
+  bool force_ocr = false;  // OCR every PDF page, ignoring its text layer
+  bool allow_ocr = true;   // false: never run Tesseract (report instead)
+};
+
+// Each backend fills doc->source.format/pages and doc->pages. The caller has
+// already set doc->source.path and doc->source.sha256.
+Status ReadTextExport(std::string_view bytes, const BackendOptions& options,
+                      Document* doc);
+Status ReadPdf(const std::string& path, std::string_view bytes,
+               const BackendOptions& options, Document* doc);
+Status ReadImage(const std::string& path, std::string_view bytes,
+                 const BackendOptions& options, Document* doc);
+
+}  // namespace raingan
+
+#endif  // RAINGAN_BACKENDS_BACKEND_H_
