@@ -1,0 +1,60 @@
+#include "layout/table_fill.h"
+
+#include <algorithm>
+
+namespace raingan::layout {
+
+int CellOfLine(const TableGrid& grid, const TextLine& line) {
+  // The center of the x-height band rather than of the full box: a line's
+  // box includes room for marks above, which may poke across a ruling.
+  double y = (line.bbox.cy() + line.baseline) / 2;
+  return grid.CellContaining(line.bbox.cx(), y);
+}
+
+Table FillTable(const TableGrid& grid, const std::vector<TextLine>& lines,
+                int page, std::vector<bool>* used,
+                const ParagraphOptions& options) {
+  if (used != nullptr) used->assign(lines.size(), false);
+  std::vector<std::vector<const TextLine*>> per_cell(grid.cells().size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int cell = CellOfLine(grid, lines[i]);
+    if (cell < 0) continue;
+    per_cell[cell].push_back(&lines[i]);
+    if (used != nullptr) (*used)[i] = true;
+  }
+
+  Table table;
+  table.columns = grid.cols();
+  table.prov.page = page;
+  table.prov.bbox = grid.bbox();
+  table.rows.resize(grid.rows());
+  for (int r = 0; r < grid.rows(); ++r) {
+    TableRow& row = table.rows[r];
+    row.prov.page = page;
+    row.prov.bbox = {grid.xs().front(), grid.ys()[r], grid.xs().back(),
+                     grid.ys()[r + 1]};
+    row.cells.resize(grid.cols());
+    for (int c = 0; c < grid.cols(); ++c) {
+      Cell& cell = row.cells[c];
+      cell.prov.page = page;
+      int index = grid.CellAt(r, c);
+      if (index < 0) continue;
+      const GridCell& g = grid.cells()[index];
+      cell.prov.bbox = g.bbox;
+      if (g.row != r || g.col != c) {
+        cell.covered = true;
+        continue;
+      }
+      cell.row_span = g.row_span;
+      cell.col_span = g.col_span;
+      std::vector<TextLine> ordered;
+      ordered.reserve(per_cell[index].size());
+      for (const TextLine* l : per_cell[index]) ordered.push_back(*l);
+      SortReadingOrder(&ordered);
+      cell.paragraphs = CellParagraphs(ordered, page, options);
+    }
+  }
+  return table;
+}
+
+}  // namespace raingan::layout

@@ -1,0 +1,194 @@
+#include "layout/text_lines.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "layout/clusters.h"
+
+namespace raingan::layout {
+namespace {
+
+// Union that keeps zero-width boxes (a lone mark has no advance).
+void Grow(BBox* box, const BBox& o, bool* first) {
+  if (*first) {
+    *box = o;
+    *first = false;
+    return;
+  }
+  box->x0 = std::min(box->x0, o.x0);
+  box->y0 = std::min(box->y0, o.y0);
+  box->x1 = std::max(box->x1, o.x1);
+  box->y1 = std::max(box->y1, o.y1);
+}
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + mid, v.end());
+  return v[mid];
+}
+
+// True if a vertical ruling runs between the centers of `a` and `b` at the
+// height of their line.
+bool BarrierBetween(const Cluster& a, const Cluster& b,
+                    const std::vector<const Segment*>& verticals) {
+  double xa = a.bbox.cx(), xb = b.bbox.cx();
+  double y = (a.bbox.cy() + b.bbox.cy()) / 2;
+  for (const Segment* s : verticals) {
+    if (s->x0 > xa && s->x0 < xb && s->y0 <= y && s->y1 >= y) return true;
+  }
+  return false;
+}
+
+// Builds one line from clusters sorted by x (spaces included).
+TextLine MakeLine(const std::vector<const Cluster*>& piece,
+                  const LineOptions& options) {
+  std::vector<const Cluster*> words;  // non-space clusters
+  std::vector<bool> space_before;     // explicit space glyph before words[i]
+  bool saw_space = false, any_space = false;
+  for (const Cluster* c : piece) {
+    if (c->space) {
+      saw_space = !words.empty();
+      continue;
+    }
+    space_before.push_back(saw_space);
+    any_space |= saw_space;
+    words.push_back(c);
+    saw_space = false;
+  }
+  TextLine line;
+  if (words.empty()) return line;
+  line.trailing_space = piece.back()->space;
+
+  // The line's own letter-spacing: the typical gap between glyphs that no
+  // space glyph separates.
+  std::vector<double> gaps;
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (!space_before[i]) {
+      gaps.push_back(words[i]->bbox.x0 - words[i - 1]->bbox.x1);
+    }
+  }
+  double letter = std::max(0.0, Median(gaps));
+
+  std::vector<double> sizes;
+  size_t bold_chars = 0, chars = 0;
+  bool first = true;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Cluster& c = *words[i];
+    if (i > 0) {
+      const Cluster& p = *words[i - 1];
+      double em = std::max(c.font_size, p.font_size);
+      // A producer that draws space glyphs draws all of its word spaces, so
+      // only a much wider gap (a tab) adds one.
+      double threshold = letter + em * (any_space ? 0.5 : options.word_gap);
+      if (space_before[i] || c.bbox.x0 - p.bbox.x1 > threshold) {
+        line.text += ' ';
+      }
+    }
+    line.text += c.text;
+    Grow(&line.bbox, c.bbox, &first);
+    sizes.push_back(c.font_size);
+    chars += c.text.size();
+    if (c.bold) bold_chars += c.text.size();
+  }
+  line.font_size = Median(sizes);
+  line.bold = bold_chars * 2 > chars;
+  std::vector<double> baselines;
+  for (const Cluster* c : words) baselines.push_back(c->baseline);
+  line.baseline = Median(baselines);
+  return line;
+}
+
+}  // namespace
+
+std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
+                                    const std::vector<Segment>& barriers,
+                                    const LineOptions& options) {
+  std::vector<Cluster> clusters = BuildClusters(glyphs);
+  std::vector<const Cluster*> sorted;
+  sorted.reserve(clusters.size());
+  for (const Cluster& c : clusters) sorted.push_back(&c);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Cluster* a, const Cluster* b) {
+                     return a->baseline < b->baseline;
+                   });
+
+  std::vector<const Segment*> verticals;
+  for (const Segment& s : barriers) {
+    if (s.vertical()) verticals.push_back(&s);
+  }
+
+  std::vector<TextLine> lines;
+  size_t i = 0;
+  while (i < sorted.size()) {
+    // A band of clusters whose baselines are within tolerance of its first.
+    double tolerance = options.same_line * sorted[i]->font_size;
+    size_t j = i + 1;
+    while (j < sorted.size() &&
+           sorted[j]->baseline - sorted[i]->baseline <= tolerance) {
+      ++j;
+    }
+    std::vector<const Cluster*> band(sorted.begin() + i, sorted.begin() + j);
+    std::stable_sort(band.begin(), band.end(),
+                     [](const Cluster* a, const Cluster* b) {
+                       return a->bbox.x0 < b->bbox.x0;
+                     });
+    // Rulings that cross this band: usually only a table's column borders.
+    double top = band.front()->bbox.y0, bottom = band.front()->bbox.y1;
+    for (const Cluster* c : band) {
+      top = std::min(top, c->bbox.y0);
+      bottom = std::max(bottom, c->bbox.y1);
+    }
+    std::vector<const Segment*> crossing;
+    for (const Segment* s : verticals) {
+      if (s->y1 >= top && s->y0 <= bottom) crossing.push_back(s);
+    }
+
+    std::vector<const Cluster*> piece;
+    const Cluster* last = nullptr;  // last non-space cluster of `piece`
+    for (const Cluster* c : band) {
+      if (!c->space && last != nullptr) {
+        double em = std::max(c->font_size, last->font_size);
+        bool split = c->bbox.x0 - last->bbox.x1 > options.split_gap * em ||
+                     BarrierBetween(*last, *c, crossing);
+        if (split) {
+          TextLine line = MakeLine(piece, options);
+          if (!line.text.empty()) lines.push_back(std::move(line));
+          piece.clear();
+        }
+      }
+      piece.push_back(c);
+      if (!c->space) last = c;
+    }
+    TextLine line = MakeLine(piece, options);
+    if (!line.text.empty()) lines.push_back(std::move(line));
+    i = j;
+  }
+  return lines;
+}
+
+void SortReadingOrder(std::vector<TextLine>* lines,
+                      const LineOptions& options) {
+  std::stable_sort(lines->begin(), lines->end(),
+                   [](const TextLine& a, const TextLine& b) {
+                     return a.baseline < b.baseline;
+                   });
+  // Bands as in AssembleLines(); a comparator with a tolerance would not
+  // be a strict weak order.
+  size_t i = 0;
+  while (i < lines->size()) {
+    double tolerance = options.same_line * (*lines)[i].font_size;
+    size_t j = i + 1;
+    while (j < lines->size() &&
+           (*lines)[j].baseline - (*lines)[i].baseline <= tolerance) {
+      ++j;
+    }
+    std::stable_sort(lines->begin() + i, lines->begin() + j,
+                     [](const TextLine& a, const TextLine& b) {
+                       return a.bbox.x0 < b.bbox.x0;
+                     });
+    i = j;
+  }
+}
+
+}  // namespace raingan::layout

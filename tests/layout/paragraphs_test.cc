@@ -1,0 +1,103 @@
+#include "layout/paragraphs.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace raingan::layout {
+namespace {
+
+TEST(StartsWithListMarkerTest, Markers) {
+  // Openings of list items in the samples' cells and their kin.
+  for (const char* line :
+       {"๑. จัดทำคู่มือและแนวทาง", "๒.เผยแพร่หลักเกณฑ์การ", "1. Plan",
+        "(๑) การปรับปรุงระบบ", "(12) item", "๑) จัดทำโครงการ",
+        "๑.๑ จัดทำคู่มือการปฏิบัติงาน", "๓.๒.๑ ย่อย", "- ดำเนินการทบทวน", "-จัดพิมพ์คู่มือ",
+        "• ข้อเสนอ", "● จุด", "ก. ด้านการเงิน", "  ๔. เว้นหน้า"}) {
+    EXPECT_TRUE(StartsWithListMarker(line)) << line;
+  }
+}
+
+TEST(StartsWithListMarkerTest, WrappedTextIsNotAMarker) {
+  // What a wrapped line may start with in the same documents.
+  for (const char* line :
+       {"๒๕๖๘) ประจำปี", "พ.ศ. ๒๕๖๘", "๓๐ กันยายน ๒๕๖๘", "๑๐๐% ก่อนระยะ",
+        "-๓๐ กันยายน", "– ๓๐ กันยายน", "อบต. ยางราก", "๑.๕% ของงบ", "ค.ศ. 2025",
+        "(ดำเนินการเป็นประจำ", "ประชาชน", ""}) {
+    EXPECT_FALSE(StartsWithListMarker(line)) << line;
+  }
+}
+
+TEST(JoinLineTest, ThaiWrapsInsideWords) {
+  struct Case {
+    const char* text;
+    const char* line;
+    bool trailing_space;
+    const char* want;
+  } cases[] = {
+      // Thai wraps mid-word (page 8 of sample 000): no space.
+      {"กำหนดผู้รับผิด", "ชอบ ขั้นตอน", false, "กำหนดผู้รับผิดชอบ ขั้นตอน"},
+      {"ตลอดปีงบประม", "าณ ๒๕๖๘", false, "ตลอดปีงบประมาณ ๒๕๖๘"},
+      // The producer drew a space before the break: keep it.
+      {"เพื่อ", "สร้าง", true, "เพื่อ สร้าง"},
+      // Latin words, digits and punctuation are separated.
+      {"(Integrity and", "Transparency)", false,
+       "(Integrity and Transparency)"},
+      {"พ.ศ.", "๒๕๖๘", false, "พ.ศ. ๒๕๖๘"},
+      {"ประจำปี", "๒๕๖๘", false, "ประจำปี ๒๕๖๘"},
+      {"ต่าง", "ๆ ของหน่วยงาน", false, "ต่าง ๆ ของหน่วยงาน"},
+      {"", "แรก", false, "แรก"},
+      {"ไม่เปลี่ยน", "", false, "ไม่เปลี่ยน"},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.text;
+    JoinLine(&text, c.line, c.trailing_space);
+    EXPECT_EQ(text, c.want) << c.text << " + " << c.line;
+  }
+}
+
+TextLine Line(std::string text, double y0, double size = 12) {
+  TextLine l;
+  l.text = std::move(text);
+  l.font_size = size;
+  l.bbox = {100, y0, 200, y0 + 1.3 * size};
+  l.baseline = y0 + 0.95 * size;
+  return l;
+}
+
+std::vector<std::string> Texts(const std::vector<Paragraph>& ps) {
+  std::vector<std::string> out;
+  for (const Paragraph& p : ps) out.push_back(p.text);
+  return out;
+}
+
+TEST(CellParagraphsTest, ListItemsStartParagraphs) {
+  // The method cell of measure 1.2 (page 9 of sample 000), 12 pt lines
+  // 16.5 pt apart.
+  std::vector<TextLine> lines = {
+      Line("๑. จัดประชุม", 240),   Line("ประจำเดือนเพื่อ", 256.5),
+      Line("สร้าง", 273),         Line("๒. ร่วมกันทบทวน", 289.5),
+      Line("วิเคราะห์ ปัญหา", 306),
+  };
+  std::vector<Paragraph> ps = CellParagraphs(lines, 9);
+  EXPECT_EQ(Texts(ps), (std::vector<std::string>{"๑. จัดประชุมประจำเดือนเพื่อสร้าง",
+                                                 "๒. ร่วมกันทบทวนวิเคราะห์ ปัญหา"}));
+  EXPECT_TRUE(ps[0].list_item);
+  EXPECT_EQ(ps[1].prov.page, 9);
+  EXPECT_DOUBLE_EQ(ps[1].prov.bbox.y0, 289.5);
+  EXPECT_DOUBLE_EQ(ps[1].prov.bbox.y1, 306 + 1.3 * 12);
+}
+
+TEST(CellParagraphsTest, AVerticalGapStartsAParagraph) {
+  std::vector<TextLine> lines = {
+      Line("ประจำทุก", 100), Line("เดือน", 116.5),
+      Line("เดิม", 150),  // an empty line's worth of gap
+  };
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1)),
+            (std::vector<std::string>{"ประจำทุกเดือน", "เดิม"}));
+  EXPECT_TRUE(CellParagraphs({}, 1).empty());
+}
+
+}  // namespace
+}  // namespace raingan::layout
