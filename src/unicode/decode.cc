@@ -77,17 +77,37 @@ std::string GuessBomlessUtf16(std::string_view bytes) {
 }
 
 // TIS-620 puts Thai in 0xA1..0xFB; Windows-874 adds a few punctuation marks
-// in 0x80..0x9F (and NBSP at 0xA0). In Thai text the Thai range dominates
-// the high bytes; in other 8-bit encodings it does not.
+// in 0x80..0x9F (and NBSP at 0xA0). In Thai text that range dominates the
+// high bytes, and because Thai words are runs of letters, most high bytes
+// stand next to another one. Latin-1 text also uses 0xC0..0xFF, but as
+// single accented letters between ASCII ones ("café").
 bool LooksLikeLegacyThai(std::string_view bytes) {
-  size_t high = 0, thai = 0;
-  for (char ch : bytes) {
-    auto b = static_cast<uint8_t>(ch);
+  size_t high = 0, thai = 0, in_runs = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto b = static_cast<uint8_t>(bytes[i]);
     if (b < 0x80) continue;
     ++high;
     if (b >= 0xA1 && b <= 0xFB) ++thai;
+    bool prev_high = i > 0 && static_cast<uint8_t>(bytes[i - 1]) >= 0x80;
+    bool next_high =
+        i + 1 < bytes.size() && static_cast<uint8_t>(bytes[i + 1]) >= 0x80;
+    if (prev_high || next_high) ++in_runs;
   }
-  return high > 0 && thai * 10 >= high * 9;
+  return high > 0 && thai * 10 >= high * 9 && in_runs * 10 >= high * 8;
+}
+
+// ICU's windows-874 table maps the bytes Windows-874 leaves undefined
+// (0xDB..0xDE, 0xFC..0xFF) to U+F8C1..U+F8C8. Private-use characters must
+// not reach raingan's output, and these stand for no character at all.
+std::string ReplaceUndefinedWindows874(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t c = utf8::DecodeNext(text, &pos);
+    utf8::Append(c >= 0xF8C1 && c <= 0xF8C8 ? utf8::kReplacement : c, &out);
+  }
+  return out;
 }
 
 }  // namespace
@@ -133,7 +153,11 @@ Result<std::string> DecodeTextBytes(std::string_view bytes) {
     return text;
   }
   // 4. Legacy Thai code pages.
-  if (LooksLikeLegacyThai(bytes)) return ConvertChecked(bytes, "windows-874");
+  if (LooksLikeLegacyThai(bytes)) {
+    Result<std::string> text = ConvertChecked(bytes, "windows-874");
+    if (!text.ok()) return text;
+    return ReplaceUndefinedWindows874(*text);
+  }
   CharsetGuess guess = DetectCharset(bytes);
   std::string hint;
   if (!guess.name.empty()) {

@@ -37,8 +37,10 @@ CharsetGuess DetectCharset(std::string_view bytes);
 
 // Converts `bytes` in `charset` (any ICU converter name or alias:
 // "TIS-620", "windows-874", "UTF-16LE", "UTF-16", "ISO-8859-1", ...) to
-// UTF-8. Bytes that do not map become U+FFFD (so a single stray byte does
-// not lose a whole file). A byte-order mark at the start is dropped.
+// UTF-8. Bytes the converter cannot map become U+FFFD (so a single stray
+// byte does not lose a whole file); note that some ICU tables map undefined
+// bytes elsewhere (windows-874: to U+F8C1..U+F8C8, private use).
+// A byte-order mark at the start is dropped.
 // Fails with InvalidArgument when ICU does not know `charset`.
 Result<std::string> ConvertToUtf8(std::string_view bytes,
                                   std::string_view charset);
@@ -49,7 +51,8 @@ Result<std::string> ConvertToUtf8(std::string_view bytes,
 //   2. UTF-16 without BOM, recognized by its NUL / 0x0E byte pattern;
 //   3. valid UTF-8;
 //   4. legacy Thai (TIS-620 / Windows-874, decoded as Windows-874, its
-//      superset): most bytes >= 0x80 lie in 0xA1..0xFB.
+//      superset): most bytes >= 0x80 lie in 0xA1..0xFB, in runs. Bytes
+//      undefined in Windows-874 become U+FFFD.
 // Binary garbage (NUL bytes, many control bytes, undecodable bytes) is
 // Status::BadInput with a reason a user can act on. Implemented in
 // decode.cc on top of ConvertToUtf8(); it needs no ICU headers itself.
