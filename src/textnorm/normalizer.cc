@@ -1,0 +1,121 @@
+#include "textnorm/normalizer.h"
+
+#include "base/utf8.h"
+#include "lexicon/tsv.h"
+#include "textnorm/thai_repair.h"
+#include "unicode/icu.h"
+
+namespace raingan::textnorm {
+namespace {
+
+// How step 3 treats a code point.
+enum class CharKind { kKeep, kDrop, kSpace, kLineBreak };
+
+CharKind Classify(char32_t c) {
+  switch (c) {
+    case '\n':
+    case '\r':
+    case '\v':
+    case '\f':
+    case 0x85:    // NEXT LINE
+    case 0x2028:  // LINE SEPARATOR
+    case 0x2029:  // PARAGRAPH SEPARATOR
+      return CharKind::kLineBreak;
+    case '\t':
+    case ' ':
+    case 0xA0:    // NO-BREAK SPACE
+    case 0x1680:  // OGHAM SPACE MARK
+    case 0x202F:  // NARROW NO-BREAK SPACE
+    case 0x205F:  // MEDIUM MATHEMATICAL SPACE
+    case 0x3000:  // IDEOGRAPHIC SPACE
+      return CharKind::kSpace;
+    case 0xAD:    // SOFT HYPHEN: a line-break hint, not text
+    case 0x200B:  // ZERO WIDTH SPACE (Thai word-break hint)
+    case 0x200C:  // ZERO WIDTH NON-JOINER
+    case 0x200D:  // ZERO WIDTH JOINER
+    case 0x200E:  // LEFT-TO-RIGHT MARK
+    case 0x200F:  // RIGHT-TO-LEFT MARK
+    case 0x2060:  // WORD JOINER
+    case 0xFEFF:  // BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE
+      return CharKind::kDrop;
+    default:
+      break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) return CharKind::kSpace;  // EN QUAD..HAIR
+  // Remaining C0/C1 controls separate words at best; never keep them.
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return CharKind::kSpace;
+  return CharKind::kKeep;
+}
+
+}  // namespace
+
+Result<Normalizer> Normalizer::Load(const std::string& models_dir) {
+  Result<CharMap> pua = CharMap::Load(ModelPath(models_dir, "pua.tsv"));
+  if (!pua.ok()) return pua.status();
+  return Normalizer(std::move(pua).value());
+}
+
+std::string Normalizer::Normalize(std::string_view text) const {
+  return Run(text, /*keep_lines=*/false);
+}
+
+std::string Normalizer::NormalizeKeepLines(std::string_view text) const {
+  return Run(text, /*keep_lines=*/true);
+}
+
+std::string Normalizer::Run(std::string_view text, bool keep_lines) const {
+  // Steps 1-4: decode, PUA repair, character classes and whitespace, into
+  // `chars`. A space is only written once the next kept character is known,
+  // because whether it survives depends on both of its neighbours.
+  std::u32string chars;
+  chars.reserve(text.size());
+  bool space_pending = false;
+  auto emit = [&](char32_t c) {
+    if (space_pending) {
+      space_pending = false;
+      char32_t prev = chars.empty() ? U'\n' : chars.back();
+      if (prev != U'\n' && !IsSpuriousSpace(prev, c)) chars.push_back(U' ');
+    }
+    chars.push_back(c);
+  };
+  size_t pos = 0;
+  char32_t last_raw = 0;
+  while (pos < text.size()) {
+    char32_t c = utf8::DecodeNext(text, &pos);
+    char32_t raw = c;
+    if (const std::u32string* repl = pua_.Find(c)) {
+      for (char32_t r : *repl) emit(r);
+      last_raw = raw;
+      continue;
+    }
+    switch (Classify(c)) {
+      case CharKind::kKeep:
+        emit(c);
+        break;
+      case CharKind::kDrop:
+        break;
+      case CharKind::kSpace:
+        space_pending = true;
+        break;
+      case CharKind::kLineBreak:
+        if (!keep_lines) {
+          space_pending = true;
+        } else if (!(c == U'\n' && last_raw == U'\r')) {  // CR LF is one break
+          space_pending = false;  // trims the end of the line
+          chars.push_back(U'\n');
+        }
+        break;
+    }
+    last_raw = raw;
+  }
+  // Step 5-6: syllable repair.
+  std::u32string repaired;
+  RepairThaiSyllables(chars, &repaired);
+  std::string out;
+  out.reserve(repaired.size() * 3);
+  for (char32_t c : repaired) utf8::Append(c, &out);
+  // Step 7.
+  return unicode::Nfc(out);
+}
+
+}  // namespace raingan::textnorm

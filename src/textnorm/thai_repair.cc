@@ -1,0 +1,109 @@
+#include "textnorm/thai_repair.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "textnorm/thai_chars.h"
+
+namespace raingan::textnorm {
+namespace {
+
+// Appends one syllable: `base` (0 = none) and the marks and following vowels
+// that came with it, in canonical order. `tail` holds them as extracted.
+void EmitSyllable(char32_t base, const std::u32string& tail,
+                  std::u32string* out) {
+  // Fast path: most syllables carry at most one mark or vowel, which is
+  // canonical by itself (ำ and NIKHAHIT need the full treatment).
+  if (tail.size() <= 1 && (tail.empty() || (tail[0] != thai::kSaraAm &&
+                                            tail[0] != thai::kNikhahit))) {
+    if (base != 0) out->push_back(base);
+    out->append(tail);
+    return;
+  }
+  std::u32string marks, vowels;
+  for (char32_t c : tail) {
+    if (c == thai::kSaraAm) {
+      // Split ำ so that a stray NIKHAHIT or a tone after it is handled by the
+      // same rule as the split form; it is recomposed below.
+      marks.push_back(thai::kNikhahit);
+      vowels.push_back(thai::kSaraAa);
+    } else if (thai::IsMark(c)) {
+      marks.push_back(c);
+    } else {
+      vowels.push_back(c);
+    }
+  }
+  std::stable_sort(marks.begin(), marks.end(), [](char32_t a, char32_t b) {
+    return thai::MarkRank(a) < thai::MarkRank(b);
+  });
+  // A mark cannot be stacked twice on one consonant; duplicates are glyphs
+  // drawn twice (bold simulation, OCR).
+  std::u32string unique;
+  for (char32_t c : marks) {
+    if (unique.find(c) == std::u32string::npos) unique.push_back(c);
+  }
+  size_t nikhahit = unique.find(thai::kNikhahit);
+  size_t aa = vowels.find(thai::kSaraAa);
+  if (nikhahit != std::u32string::npos && aa != std::u32string::npos) {
+    unique.erase(nikhahit, 1);
+    vowels[aa] = thai::kSaraAm;
+  }
+  if (base != 0) out->push_back(base);
+  out->append(unique);
+  out->append(vowels);
+}
+
+}  // namespace
+
+bool IsSpuriousSpace(char32_t prev, char32_t next) {
+  if (thai::IsFollowingVowel(next)) {
+    return thai::IsConsonant(prev) || thai::IsMark(prev);
+  }
+  if (thai::IsMark(next)) {
+    if (thai::IsConsonant(prev)) return true;
+    bool upper = thai::IsToneMark(next) || next == thai::kNikhahit;
+    if (thai::IsVowelMark(prev) && upper) return true;
+    return thai::IsToneMark(prev) && next == thai::kNikhahit;
+  }
+  return thai::IsLeadingVowel(prev) && thai::IsConsonant(next);
+}
+
+void RepairThaiSyllables(const std::u32string& in, std::u32string* out) {
+  out->reserve(out->size() + in.size());
+  std::u32string pending;  // marks waiting for the consonant that follows
+  std::u32string tail;
+  size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    char32_t c = in[i];
+    if (!thai::IsConsonant(c) && !thai::IsNonInitial(c)) {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    size_t k = i + (thai::IsConsonant(c) ? 1 : 0);
+    size_t run_start = k;
+    while (k < n && thai::IsNonInitial(in[k])) ++k;
+    if (thai::IsConsonant(c)) {
+      tail = pending;
+      tail.append(in, run_start, k - run_start);
+      pending.clear();
+      EmitSyllable(c, tail, out);
+      i = k;
+      continue;
+    }
+    // A run of marks/vowels without a consonant before it.
+    bool only_marks =
+        std::all_of(in.begin() + static_cast<std::ptrdiff_t>(i),
+                    in.begin() + static_cast<std::ptrdiff_t>(k), thai::IsMark);
+    if (only_marks && k < n && thai::IsConsonant(in[k])) {
+      pending.append(in, i, k - i);
+    } else {
+      EmitSyllable(0, in.substr(i, k - i), out);
+    }
+    i = k;
+  }
+  // `pending` is only filled when a consonant follows, so it is empty here.
+}
+
+}  // namespace raingan::textnorm
