@@ -1,0 +1,93 @@
+#include "dates/period_tokens.h"
+
+#include <string>
+
+#include "base/utf8.h"
+
+namespace raingan::dates {
+namespace {
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x3000;
+}
+
+bool IsZeroWidth(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+         c == 0xFEFF || c == 0xAD;
+}
+
+}  // namespace
+
+std::vector<Token> TokenizePeriod(std::string_view text,
+                                  const PeriodLexicon& lexicon) {
+  // Code points plus the byte offset each came from, so that tokens (and
+  // the warnings quoting them) point into the original text.
+  std::u32string cps;
+  std::vector<size_t> offsets;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t c = utf8::DecodeNext(text, &pos);
+    if (IsZeroWidth(c)) continue;
+    if (IsSpace(c)) c = U' ';
+    if (c == 0x0E32 && !cps.empty() && cps.back() == 0x0E4D) {
+      cps.back() = 0x0E33;  // ํ + า -> ำ
+      continue;
+    }
+    cps.push_back(c);
+    offsets.push_back(start);
+  }
+  offsets.push_back(text.size());
+
+  std::vector<Token> tokens;
+  size_t n = cps.size();
+  size_t i = 0;
+  while (i < n) {
+    char32_t c = cps[i];
+    if (c == U' ') {
+      ++i;
+      continue;
+    }
+    Token t;
+    size_t end = i + 1;
+    const LexiconWord* word = nullptr;
+    if (utf8::IsDigit(c)) {
+      t.kind = TokenKind::kNumber;
+      end = i;
+      while (end < n && utf8::IsDigit(cps[end])) {
+        if (t.digits < 10) t.value = t.value * 10 + utf8::DigitValue(cps[end]);
+        ++t.digits;
+        ++end;
+      }
+    } else if (c == U'/') {
+      t.kind = TokenKind::kSlash;
+    } else if (c == U'(' || c == U'[') {
+      t.kind = TokenKind::kOpen;
+    } else if (c == U')' || c == U']') {
+      t.kind = TokenKind::kClose;
+    } else if (size_t m = lexicon.Match(cps, i, &word); m > i) {
+      t.kind = TokenKind::kWord;
+      t.word = word->kind;
+      t.month = word->month;
+      end = m;
+    } else {
+      t.kind = TokenKind::kOther;
+      // Merge with a preceding unknown character: one token per unknown run.
+      if (!tokens.empty() && tokens.back().kind == TokenKind::kOther &&
+          tokens.back().end == offsets[i]) {
+        tokens.back().end = offsets[i + 1];
+        ++i;
+        continue;
+      }
+    }
+    t.begin = offsets[i];
+    t.end = offsets[end];
+    tokens.push_back(t);
+    i = end;
+  }
+  return tokens;
+}
+
+}  // namespace raingan::dates
