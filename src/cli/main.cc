@@ -1,7 +1,55 @@
-// raingan command-line entry point (subcommands are wired in src/cli/).
+// raingan: Thai local-government integrity reports → normalized JSON.
+//
+// Subcommands live in src/cli/*_command.cc; this file only dispatches.
 #include <iostream>
+#include <string>
+#include <vector>
 
-int main() {
-  std::cerr << "raingan: under construction\n";
-  return 2;
+#include "cli/common_options.h"
+#include "cli/extract_command.h"
+#include "pipeline/registry.h"
+
+namespace {
+
+const char kHelp[] =
+    "raingan " RAINGAN_VERSION
+    " — Thai integrity reports (ITA measures, anti-corruption plans) to JSON\n"
+    "\n"
+    "usage: raingan COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  extract FILE [-o OUT.json]   one document to JSON\n"
+    "  stages                       list the stages a pipeline may use\n"
+    "  version                      print the version\n"
+    "\n"
+    "Run `raingan COMMAND --help` for a command's options.\n"
+    "Exit status: 0 ok, 1 an input could not be processed, 2 usage error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kHelp;
+    return raingan::cli::kExitUsage;
+  }
+  std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "extract") return raingan::cli::RunExtract(args);
+  if (command == "stages") {
+    for (const std::string& name : raingan::StageNames()) {
+      std::cout << name << "\n";
+    }
+    return raingan::cli::kExitOk;
+  }
+  if (command == "version" || command == "--version") {
+    std::cout << "raingan " << RAINGAN_VERSION << "\n";
+    return raingan::cli::kExitOk;
+  }
+  if (command == "help" || command == "-h" || command == "--help") {
+    std::cout << kHelp;
+    return raingan::cli::kExitOk;
+  }
+  std::cerr << "raingan: unknown command '" << command << "'\n\n" << kHelp;
+  return raingan::cli::kExitUsage;
 }

@@ -1,0 +1,257 @@
+#include "output/json_writer.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace raingan {
+namespace {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+ordered StringOrNull(const std::string& s) {
+  return s.empty() ? ordered(nullptr) : ordered(s);
+}
+
+ordered IntOrNull(int v, bool known) {
+  return known ? ordered(v) : ordered(nullptr);
+}
+
+ordered Strings(const std::vector<std::string>& v) {
+  ordered a = ordered::array();
+  for (const std::string& s : v) a.push_back(s);
+  return a;
+}
+
+ordered BBoxJson(const BBox& b) {
+  if (b.empty()) return nullptr;
+  auto r = [](double v) { return std::round(v * 10) / 10; };
+  return ordered::array({r(b.x0), r(b.y0), r(b.x1), r(b.y1)});
+}
+
+double Round3(double v) { return std::round(v * 1000) / 1000; }
+
+ordered SourceJson(const SourceInfo& s) {
+  ordered j;
+  j["path"] = s.path;
+  j["sha256"] = s.sha256;
+  j["format"] = std::string(SourceFormatName(s.format));
+  j["pages"] = IntOrNull(s.pages, s.pages >= 0);
+  return j;
+}
+
+ordered DocumentInfoJson(const DocumentInfo& info) {
+  ordered j;
+  j["kind"] = std::string(DocumentKindName(info.kind));
+  j["title"] = StringOrNull(info.title);
+  j["organization"] = {{"name", StringOrNull(info.organization.name)},
+                       {"district", StringOrNull(info.organization.district)},
+                       {"province", StringOrNull(info.organization.province)}};
+  j["fiscal_year"] = {
+      {"be", IntOrNull(info.fiscal_year.be, info.fiscal_year.be > 0)},
+      {"be_end",
+       IntOrNull(info.fiscal_year.be_end, info.fiscal_year.be_end > 0)}};
+  return j;
+}
+
+ordered MeasureJson(const Measure& m) {
+  ordered j;
+  j["id"] = StringOrNull(m.id);
+  j["section"] = StringOrNull(m.section);
+  j["measure"] = m.measure;
+  j["method"] = Strings(m.method);
+  j["owner"] = Strings(m.owner);
+  ordered period;
+  period["text"] = StringOrNull(m.period.text);
+  period["start"] = m.period.start ? ordered(m.period.start->Iso()) : nullptr;
+  period["end"] = m.period.end ? ordered(m.period.end->Iso()) : nullptr;
+  period["fiscal_years"] = m.period.fiscal_years;
+  j["period"] = period;
+  j["output"] = Strings(m.output);
+  j["outcome"] = Strings(m.outcome);
+  if (m.has_recommendation) j["recommendation"] = Strings(m.recommendation);
+  if (m.budget_baht.has_value()) j["budget_baht"] = *m.budget_baht;
+  if (!m.extra.empty()) {
+    ordered extra = ordered::object();
+    for (const auto& [k, v] : m.extra) extra[k] = Strings(v);
+    j["extra"] = extra;
+  }
+  ordered prov;
+  prov["page"] = IntOrNull(m.prov.page, m.prov.page > 0);
+  prov["line"] = IntOrNull(m.prov.line, m.prov.line > 0);
+  prov["table"] = m.table;
+  prov["row"] = m.row;
+  prov["bbox"] = BBoxJson(m.prov.bbox);
+  j["provenance"] = prov;
+  j["confidence"] = Round3(m.confidence);
+  j["warnings"] = Strings(m.warnings);
+  return j;
+}
+
+ordered YearMap(const std::map<int, std::optional<int64_t>>& m) {
+  ordered j = ordered::object();
+  for (const auto& [year, v] : m) {
+    j[std::to_string(year)] = v ? ordered(*v) : ordered(nullptr);
+  }
+  return j;
+}
+
+ordered PlanJson(const PlanData& plan) {
+  ordered j;
+  ordered lines = ordered::array();
+  for (const BudgetLine& b : plan.budget_lines) {
+    ordered l;
+    l["dimension"] = b.dimension;
+    l["mission"] = StringOrNull(b.mission);
+    l["project"] = b.project;
+    l["by_year"] = YearMap(b.by_year);
+    l["remark"] = StringOrNull(b.remark);
+    l["measure_id"] = StringOrNull(b.measure_id);
+    l["provenance"] = {{"page", IntOrNull(b.prov.page, b.prov.page > 0)},
+                       {"line", IntOrNull(b.prov.line, b.prov.line > 0)},
+                       {"bbox", BBoxJson(b.prov.bbox)}};
+    lines.push_back(l);
+  }
+  j["budget_lines"] = lines;
+  ordered totals = ordered::array();
+  for (const BudgetTotal& t : plan.budget_totals) {
+    ordered o;
+    o["dimension"] = t.dimension == 0 ? ordered("all") : ordered(t.dimension);
+    o["stated"] = YearMap(t.stated);
+    ordered computed = ordered::object();
+    for (const auto& [year, v] : t.computed) computed[std::to_string(year)] = v;
+    o["computed"] = computed;
+    totals.push_back(o);
+  }
+  j["budget_totals"] = totals;
+  ordered risks = ordered::array();
+  for (const RiskRow& r : plan.risks) {
+    ordered o;
+    o["seq"] = r.seq;
+    o["step"] = r.step;
+    o["risks"] = Strings(r.risks);
+    o["risk_score"] = StringOrNull(r.risk_score);
+    o["controls"] = Strings(r.controls);
+    o["provenance"] = {{"page", IntOrNull(r.prov.page, r.prov.page > 0)},
+                       {"line", IntOrNull(r.prov.line, r.prov.line > 0)}};
+    risks.push_back(o);
+  }
+  j["risks"] = risks;
+  return j;
+}
+
+ordered ParagraphJson(const Paragraph& p) {
+  ordered j;
+  j["text"] = p.text;
+  if (p.heading) j["heading"] = true;
+  if (p.list_item) j["list_item"] = true;
+  if (p.confidence < 1.0) j["confidence"] = Round3(p.confidence);
+  j["line"] = IntOrNull(p.prov.line, p.prov.line > 0);
+  j["bbox"] = BBoxJson(p.prov.bbox);
+  return j;
+}
+
+ordered LayoutJson(const Document& doc) {
+  ordered pages = ordered::array();
+  for (const Page& page : doc.pages) {
+    ordered p;
+    p["number"] = IntOrNull(page.number, page.number > 0);
+    p["width"] = page.width;
+    p["height"] = page.height;
+    p["ocr"] = page.ocr;
+    p["quality"] = {{"chars", page.quality.chars},
+                    {"pua", page.quality.pua},
+                    {"split_sara_am", page.quality.split_sara_am},
+                    {"replacement", page.quality.replacement},
+                    {"needs_ocr", page.quality.needs_ocr},
+                    {"reason", StringOrNull(page.quality.reason)}};
+    ordered blocks = ordered::array();
+    for (const Block& b : page.blocks) {
+      if (b.type == BlockType::kParagraph) {
+        ordered o = ParagraphJson(b.text);
+        o["type"] = "paragraph";
+        blocks.push_back(o);
+        continue;
+      }
+      ordered t;
+      t["type"] = "table";
+      t["columns"] = b.table.columns;
+      t["line"] = IntOrNull(b.table.prov.line, b.table.prov.line > 0);
+      t["bbox"] = BBoxJson(b.table.prov.bbox);
+      ordered rows = ordered::array();
+      for (const TableRow& r : b.table.rows) {
+        ordered row;
+        row["bbox"] = BBoxJson(r.prov.bbox);
+        ordered cells = ordered::array();
+        for (const Cell& c : r.cells) {
+          ordered cell;
+          cell["text"] = c.Text();
+          if (c.row_span > 1) cell["row_span"] = c.row_span;
+          if (c.col_span > 1) cell["col_span"] = c.col_span;
+          if (c.covered) cell["covered"] = true;
+          cell["bbox"] = BBoxJson(c.prov.bbox);
+          ordered paras = ordered::array();
+          for (const Paragraph& q : c.paragraphs)
+            paras.push_back(ParagraphJson(q));
+          cell["paragraphs"] = paras;
+          cells.push_back(cell);
+        }
+        row["cells"] = cells;
+        rows.push_back(row);
+      }
+      t["rows"] = rows;
+      blocks.push_back(t);
+    }
+    p["blocks"] = blocks;
+    pages.push_back(p);
+  }
+  return ordered{{"pages", pages}};
+}
+
+std::string Dump(const ordered& j, int indent) {
+  return j.dump(indent, ' ', /*ensure_ascii=*/false,
+                json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
+  ordered j;
+  j["schema_version"] = kSchemaVersion;
+  j["source"] = SourceJson(doc.source);
+  j["document"] = DocumentInfoJson(doc.info);
+  ordered measures = ordered::array();
+  for (const Measure& m : doc.measures) measures.push_back(MeasureJson(m));
+  j["measures"] = measures;
+  if (doc.info.kind == DocumentKind::kAnticorruptionPlan ||
+      !doc.plan.budget_lines.empty() || !doc.plan.risks.empty()) {
+    j["plan"] = PlanJson(doc.plan);
+  }
+  if (!doc.scores.empty()) {
+    ordered scores = ordered::array();
+    for (const Score& s : doc.scores) {
+      ordered o;
+      o["indicator"] = s.indicator;
+      o["name"] = StringOrNull(s.name);
+      o["score"] = s.score ? ordered(*s.score) : ordered(nullptr);
+      o["grade"] = StringOrNull(s.grade);
+      scores.push_back(o);
+    }
+    j["scores"] = scores;
+  }
+  j["warnings"] = Strings(doc.warnings);
+  if (options.layout) j["layout"] = LayoutJson(doc);
+  std::string out = Dump(j, options.indent);
+  out.push_back('\n');
+  return out;
+}
+
+std::string MeasureToJsonLine(const Document& doc, const Measure& m) {
+  ordered j;
+  j["source"] = {{"path", doc.source.path}, {"sha256", doc.source.sha256}};
+  j["document"] = DocumentInfoJson(doc.info);
+  j["measure"] = MeasureJson(m);
+  return Dump(j, -1);
+}
+
+}  // namespace raingan

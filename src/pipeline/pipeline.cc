@@ -1,0 +1,109 @@
+#include "pipeline/pipeline.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "base/file.h"
+#include "pipeline/registry.h"
+
+namespace raingan {
+namespace {
+
+std::string ValidNames() {
+  std::string out;
+  for (const std::string& n : StageNames()) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Pipeline> Pipeline::Load(const std::string& spec,
+                                const std::string& pipelines_dir) {
+  std::string path = spec;
+  bool looks_like_path =
+      spec.find('/') != std::string::npos ||
+      (spec.size() > 5 && spec.compare(spec.size() - 5, 5, ".json") == 0);
+  if (!looks_like_path) path = pipelines_dir + "/" + spec + ".json";
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) {
+    return Status::InvalidArgument("cannot load pipeline '" + spec +
+                                   "': " + text.status().message());
+  }
+  return Parse(*text, path);
+}
+
+Result<Pipeline> Pipeline::Parse(const std::string& json_text,
+                                 const std::string& origin) {
+  nlohmann::json j = nlohmann::json::parse(json_text, nullptr,
+                                           /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    return Status::InvalidArgument(origin + ": not valid JSON");
+  }
+  if (!j.is_object() || !j.contains("stages") || !j["stages"].is_array()) {
+    return Status::InvalidArgument(
+        origin + ": expected an object with a \"stages\" array of names");
+  }
+  Pipeline p;
+  p.name_ = j.value("name", origin);
+  std::set<std::string> seen;
+  for (const nlohmann::json& s : j["stages"]) {
+    if (!s.is_string()) {
+      return Status::InvalidArgument(origin +
+                                     ": every stage must be a string name");
+    }
+    std::string name = s.get<std::string>();
+    if (!seen.insert(name).second) {
+      return Status::InvalidArgument(origin + ": stage '" + name +
+                                     "' is listed twice");
+    }
+    std::unique_ptr<Stage> stage = CreateStage(name);
+    if (stage == nullptr) {
+      return Status::InvalidArgument(origin + ": unknown stage '" + name +
+                                     "'; valid stages are: " + ValidNames());
+    }
+    p.stages_.push_back(std::move(stage));
+  }
+  if (p.stages_.empty()) {
+    return Status::InvalidArgument(origin + ": the pipeline has no stages");
+  }
+  return p;
+}
+
+std::vector<std::string> Pipeline::stage_names() const {
+  std::vector<std::string> out;
+  for (const auto& s : stages_) out.emplace_back(s->name());
+  return out;
+}
+
+Status Pipeline::Run(const StageContext& ctx, Document* doc) const {
+  for (const auto& stage : stages_) {
+    Status s = stage->Run(ctx, doc);
+    if (!s.ok()) return s.WithContext("stage " + std::string(stage->name()));
+  }
+  return Status::Ok();
+}
+
+std::string DefaultPipelinesDir() {
+  if (const char* env = std::getenv("RAINGAN_PIPELINES"); env && *env) {
+    return env;
+  }
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (n > 0) {
+    std::string exe(buf, static_cast<size_t>(n));
+    std::string dir = exe.substr(0, exe.find_last_of('/'));
+    for (const std::string& candidate :
+         {dir + "/../share/raingan/pipelines", dir + "/../pipelines"}) {
+      if (PathExists(candidate + "/default.json")) return candidate;
+    }
+  }
+  return RAINGAN_SOURCE_PIPELINES_DIR;
+}
+
+}  // namespace raingan

@@ -1,0 +1,39 @@
+#include "pipeline/registry.h"
+
+#include "stages/metadata/metadata_stage.h"
+#include "stages/normalize/normalize_stage.h"
+#include "stages/periods/periods_stage.h"
+#include "stages/tables/measure_tables_stage.h"
+
+namespace raingan {
+namespace {
+
+struct Registration {
+  std::string_view name;
+  std::unique_ptr<Stage> (*create)();
+};
+
+// Order here is only the order `--help` lists them in.
+constexpr Registration kStages[] = {
+    {"normalize", &NewNormalizeStage},
+    {"metadata", &NewMetadataStage},
+    {"measure_tables", &NewMeasureTablesStage},
+    {"periods", &NewPeriodsStage},
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> CreateStage(std::string_view name) {
+  for (const Registration& r : kStages) {
+    if (r.name == name) return r.create();
+  }
+  return nullptr;
+}
+
+std::vector<std::string> StageNames() {
+  std::vector<std::string> names;
+  for (const Registration& r : kStages) names.emplace_back(r.name);
+  return names;
+}
+
+}  // namespace raingan

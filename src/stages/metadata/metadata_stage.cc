@@ -1,0 +1,294 @@
+#include "stages/metadata/metadata_stage.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/utf8.h"
+#include "regex/regex.h"
+
+namespace raingan {
+namespace {
+
+// The first paragraphs of a document hold its title block or memo header.
+constexpr size_t kTitleParagraphs = 15;
+constexpr int kTitleWeight = 3;
+
+int ParseYearDigits(std::string_view digits) {
+  int v = 0;
+  size_t pos = 0;
+  while (pos < digits.size()) {
+    int d = utf8::DigitValue(utf8::DecodeNext(digits, &pos));
+    if (d < 0) return 0;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+// A four-digit year as BE; CE years are converted; others are rejected.
+int AsBuddhistYear(int y) {
+  if (y >= 2400 && y <= 2700) return y;
+  if (y >= 1900 && y <= 2157) return y + 543;
+  return 0;
+}
+
+std::string Trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t:-–");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+// Votes with weights; ties go to the earliest candidate.
+class Ballot {
+ public:
+  void Add(const std::string& value, int weight) {
+    if (value.empty()) return;
+    auto [it, inserted] = votes_.try_emplace(value, Entry{0, order_++});
+    it->second.weight += weight;
+  }
+  // The candidate maximizing `support(c)` (defaults to its own votes).
+  std::string Winner() const {
+    std::string best;
+    int best_weight = 0, best_order = 0;
+    for (const auto& [value, e] : votes_) {
+      if (e.weight > best_weight ||
+          (e.weight == best_weight && e.order < best_order)) {
+        best = value;
+        best_weight = e.weight;
+        best_order = e.order;
+      }
+    }
+    return best;
+  }
+  // Like Winner(), but a candidate also collects the votes of every longer
+  // candidate it prefixes ("ยางราก" gets the vote of "ยางรากได้").
+  std::string PrefixWinner() const {
+    std::string best;
+    int best_weight = 0, best_order = 0;
+    for (const auto& [value, e] : votes_) {
+      int w = 0;
+      for (const auto& [other, oe] : votes_) {
+        if (other.compare(0, value.size(), value) == 0) w += oe.weight;
+      }
+      if (w > best_weight || (w == best_weight && e.order < best_order)) {
+        best = value;
+        best_weight = w;
+        best_order = e.order;
+      }
+    }
+    return best;
+  }
+
+ private:
+  struct Entry {
+    int weight;
+    int order;
+  };
+  std::map<std::string, Entry> votes_;
+  int order_ = 0;
+};
+
+DocumentKind FindKind(const std::vector<std::string>& paras,
+                      const MetadataLexicon& lex) {
+  std::map<DocumentKind, int> score;
+  for (size_t i = 0; i < paras.size(); ++i) {
+    int mult = i < kTitleParagraphs ? kTitleWeight : 1;
+    for (const KindPattern& k : lex.kinds) {
+      if (paras[i].find(k.pattern) != std::string::npos) {
+        score[k.kind] += k.weight * mult;
+      }
+    }
+  }
+  DocumentKind best = DocumentKind::kUnknown;
+  int best_score = 0;
+  for (const auto& [kind, s] : score) {
+    if (s > best_score) {
+      best = kind;
+      best_score = s;
+    }
+  }
+  return best;
+}
+
+std::string FindTitle(const std::vector<std::string>& paras,
+                      const MetadataLexicon& lex) {
+  static const Regex kSubjectPrefix(R"(^(?:เรื่อง|เรื่อง:)\s*)");
+  size_t n = std::min(paras.size(), kTitleParagraphs);
+  for (size_t i = 0; i < n; ++i) {
+    for (const KindPattern& k : lex.kinds) {
+      if (k.weight >= 4 && paras[i].find(k.pattern) != std::string::npos) {
+        return Trim(kSubjectPrefix.ReplaceAll(paras[i], ""));
+      }
+    }
+  }
+  return n > 0 ? paras[0] : std::string();
+}
+
+// Cuts words that commonly follow an organization's name without a space.
+std::string CutOrgName(std::string name) {
+  static const Regex kTail(R"((?:ประจำปี|ประจำ|อำเภอ|จังหวัด|ปีงบประมาณ).*$)");
+  std::string cut = kTail.ReplaceAll(name, "");
+  return utf8::Length(cut) >= 2 ? cut : name;
+}
+
+Organization FindOrganization(const std::vector<std::string>& paras,
+                              const MetadataLexicon& lex) {
+  // One pattern per org type: full form or abbreviation, then the name.
+  struct OrgPattern {
+    std::string full;
+    std::shared_ptr<const Regex> re;
+  };
+  std::vector<OrgPattern> patterns;
+  for (const OrgType& t : lex.org_types) {
+    std::string alts = t.full;
+    for (const std::string& a : t.abbreviations) {
+      std::string escaped;
+      for (char c : a) {
+        if (c == '.') escaped += "\\";
+        escaped.push_back(c);
+      }
+      alts += "|" + escaped;
+    }
+    // Types without a following name ("กรุงเทพมหานคร") are names in full.
+    patterns.push_back({t.full, std::make_shared<const Regex>(
+                                    "(?:" + alts + R"()\s?(\p{Thai}*))")});
+  }
+  // "นายอำเภอ" (the district chief) is an official, not a place; the
+  // abbreviations "อ." and "จ." only count as separate words.
+  static const Regex kDistrict(R"((นาย)?อำเภอ\s?(\p{Thai}+))");
+  static const Regex kDistrictAbbr(R"((?:^|\s)()อ\.\s?(\p{Thai}+))");
+  static const Regex kProvince(R"((?:จังหวัด|(?:^|\s)จ\.)\s?(\p{Thai}+))");
+  static const Regex kDistrictTail(R"((?:จังหวัด|จ\.).*$)");
+
+  Ballot org, district, province;
+  for (size_t i = 0; i < paras.size(); ++i) {
+    const std::string& p = paras[i];
+    int weight = i < kTitleParagraphs ? kTitleWeight : 1;
+    bool near_org = false;
+    for (const OrgPattern& op : patterns) {
+      for (const RegexMatch& m : op.re->FindAll(p)) {
+        std::string name = CutOrgName(m.groups[1]);
+        bool bare_type = op.full == "กรุงเทพมหานคร" || op.full == "เมืองพัทยา";
+        if (bare_type) {
+          org.Add(op.full, weight);
+        } else if (utf8::Length(name) >= 2) {
+          org.Add(op.full + name, weight);
+        }
+        near_org = true;
+      }
+    }
+    // District and province only count in the title lines or next to an
+    // organization's name, not wherever a place is mentioned.
+    if (!near_org && i >= kTitleParagraphs) continue;
+    for (const Regex* re : {&kDistrict, &kDistrictAbbr}) {
+      for (const RegexMatch& m : re->FindAll(p)) {
+        if (!m.groups[1].empty()) continue;
+        std::string name = kDistrictTail.ReplaceAll(m.groups[2], "");
+        if (utf8::Length(name) >= 2) district.Add(name, weight);
+      }
+    }
+    for (const RegexMatch& m : kProvince.FindAll(p)) {
+      const std::string& cand = m.groups[1];
+      std::string best;
+      for (const std::string& prov : lex.provinces) {
+        if (cand.compare(0, prov.size(), prov) == 0 &&
+            prov.size() > best.size()) {
+          best = prov;
+        }
+      }
+      if (!best.empty()) province.Add(best, weight);
+    }
+  }
+  Organization o;
+  o.name = org.PrefixWinner();
+  o.district = district.PrefixWinner();
+  o.province = province.Winner();
+  return o;
+}
+
+FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
+                              const std::string& title) {
+  static const Regex kRange(
+      R"((?:พ\.\s?ศ\.|ปีงบประมาณ|ประจำปี)\s*([0-9๐-๙]{4})\s*[-–—]\s*(?:พ\.\s?ศ\.\s*)?([0-9๐-๙]{4}))");
+  static const Regex kSingle(
+      R"((?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.\s?ศ\.)?\s*([0-9๐-๙]{4}))");
+  auto from = [](const std::string& p) -> FiscalYearSpan {
+    FiscalYearSpan fy;
+    std::vector<std::string> g;
+    if (kRange.PartialMatch(p, &g)) {
+      int a = AsBuddhistYear(ParseYearDigits(g[1]));
+      int b = AsBuddhistYear(ParseYearDigits(g[2]));
+      if (a > 0 && b > a && b - a <= 10) {
+        fy.be = a;
+        fy.be_end = b;
+        return fy;
+      }
+    }
+    if (kSingle.PartialMatch(p, &g)) {
+      int y = AsBuddhistYear(ParseYearDigits(g[1]));
+      if (y > 0) fy.be = fy.be_end = y;
+    }
+    return fy;
+  };
+  FiscalYearSpan fy = from(title);
+  if (fy.be > 0) return fy;
+  size_t n = std::min(paras.size(), kTitleParagraphs);
+  for (size_t i = 0; i < n; ++i) {
+    fy = from(paras[i]);
+    if (fy.be > 0) return fy;
+  }
+  // No year in the title lines: the most frequent one in the text.
+  Ballot votes;
+  for (const std::string& p : paras) {
+    FiscalYearSpan f = from(p);
+    if (f.be > 0)
+      votes.Add(std::to_string(f.be) + "-" + std::to_string(f.be_end), 1);
+  }
+  std::string w = votes.Winner();
+  if (!w.empty()) {
+    size_t dash = w.find('-');
+    fy.be = std::stoi(w.substr(0, dash));
+    fy.be_end = std::stoi(w.substr(dash + 1));
+  }
+  return fy;
+}
+
+class MetadataStage : public Stage {
+ public:
+  std::string_view name() const override { return "metadata"; }
+
+  Status Run(const StageContext& ctx, Document* doc) const override {
+    std::vector<std::string> paras;
+    for (const Page& page : doc->pages) {
+      for (const Block& b : page.blocks) {
+        if (b.type == BlockType::kParagraph) paras.push_back(b.text.text);
+      }
+    }
+    doc->info = FindDocumentInfo(paras, ctx.models.metadata);
+    if (doc->info.organization.name.empty()) {
+      doc->warnings.push_back("organization not found in the text");
+    }
+    if (doc->info.fiscal_year.be == 0) {
+      doc->warnings.push_back("fiscal year not found in the text");
+    }
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+DocumentInfo FindDocumentInfo(const std::vector<std::string>& paragraphs,
+                              const MetadataLexicon& lexicon) {
+  DocumentInfo info;
+  info.kind = FindKind(paragraphs, lexicon);
+  info.title = FindTitle(paragraphs, lexicon);
+  info.organization = FindOrganization(paragraphs, lexicon);
+  info.fiscal_year = FindFiscalYear(paragraphs, info.title);
+  return info;
+}
+
+std::unique_ptr<Stage> NewMetadataStage() {
+  return std::make_unique<MetadataStage>();
+}
+
+}  // namespace raingan

@@ -1,0 +1,138 @@
+#include "stages/tables/column_map.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/utf8.h"
+
+namespace raingan {
+namespace {
+
+// Header cells are labels; a long cell is data ("ผลการดำเนินการ: ได้จัด...").
+constexpr size_t kMaxHeaderCellLength = 160;
+
+bool IsResultRole(ColumnRole r) {
+  return r == ColumnRole::kMethod || r == ColumnRole::kOwner ||
+         r == ColumnRole::kPeriod || r == ColumnRole::kOutput ||
+         r == ColumnRole::kOutcome;
+}
+
+}  // namespace
+
+bool ColumnMap::Has(ColumnRole role) const { return Count(role) > 0; }
+
+int ColumnMap::Count(ColumnRole role) const {
+  return static_cast<int>(std::count(roles.begin(), roles.end(), role));
+}
+
+bool ColumnMap::IsMeasureTable() const {
+  if (!Has(ColumnRole::kMeasure)) return false;
+  std::set<ColumnRole> others;
+  for (ColumnRole r : roles) {
+    if (IsResultRole(r)) others.insert(r);
+  }
+  return others.size() >= 2;
+}
+
+bool ColumnMap::SameLayout(const ColumnMap& other) const {
+  return roles == other.roles;
+}
+
+std::vector<ColumnRole> ClassifyRow(const TableRow& row,
+                                    const HeaderLexicon& lexicon) {
+  std::vector<ColumnRole> roles;
+  for (const Cell& c : row.cells) {
+    roles.push_back(c.covered ? ColumnRole::kNone : lexicon.Classify(c.Text()));
+  }
+  return roles;
+}
+
+bool IsHeaderRow(const TableRow& row, const HeaderLexicon& lexicon,
+                 int min_roles) {
+  int nonempty = 0, classified = 0;
+  std::set<ColumnRole> distinct;
+  for (const Cell& c : row.cells) {
+    if (c.covered || c.Empty()) continue;
+    std::string text = c.Text();
+    ++nonempty;
+    if (utf8::Length(text) > kMaxHeaderCellLength) return false;
+    ColumnRole r = lexicon.Classify(text);
+    if (r != ColumnRole::kNone) {
+      ++classified;
+      distinct.insert(r);
+    }
+  }
+  if (nonempty == 0) return false;
+  return static_cast<int>(distinct.size()) >= min_roles &&
+         classified * 10 >= nonempty * 6;
+}
+
+bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
+                ColumnMap* map, size_t* first_data_row) {
+  // Captions (a spanning title row) may sit above the header.
+  size_t limit = std::min<size_t>(table.rows.size(), 3);
+  for (size_t i = 0; i < limit; ++i) {
+    if (!IsHeaderRow(table.rows[i], lexicon)) continue;
+    ColumnMap m;
+    m.roles = ClassifyRow(table.rows[i], lexicon);
+    for (const Cell& c : table.rows[i].cells)
+      m.header_texts.push_back(c.Text());
+    size_t next = i + 1;
+    // A second, refining header row: short labels, at least one role, and
+    // no cell that reads as data.
+    if (next < table.rows.size() &&
+        IsHeaderRow(table.rows[next], lexicon, /*min_roles=*/1)) {
+      std::vector<ColumnRole> sub = ClassifyRow(table.rows[next], lexicon);
+      for (size_t c = 0; c < sub.size() && c < m.roles.size(); ++c) {
+        if (sub[c] == ColumnRole::kNone) continue;
+        // Keep a specific first-row role (a "ปี ๒๕๖๖" year column above
+        // "งบประมาณ (บาท)"), refine a generic or missing one.
+        if (m.roles[c] == ColumnRole::kNone || IsResultRole(sub[c])) {
+          m.roles[c] = sub[c];
+          const std::string t = table.rows[next].cells[c].Text();
+          m.header_texts[c] =
+              m.header_texts[c].empty() ? t : m.header_texts[c] + " " + t;
+        }
+      }
+      ++next;
+    }
+    // No measure column recognized but a clear results table: the first
+    // unlabelled column names the measures.
+    if (!m.Has(ColumnRole::kMeasure)) {
+      std::set<ColumnRole> others;
+      for (ColumnRole r : m.roles) {
+        if (IsResultRole(r)) others.insert(r);
+      }
+      if (others.size() >= 3) {
+        for (ColumnRole& r : m.roles) {
+          if (r == ColumnRole::kNone) {
+            r = ColumnRole::kMeasure;
+            break;
+          }
+        }
+      }
+    }
+    *map = std::move(m);
+    *first_data_row = next;
+    return true;
+  }
+  return false;
+}
+
+bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
+                   const HeaderLexicon& lexicon) {
+  if (!IsHeaderRow(row, lexicon, /*min_roles=*/2)) return false;
+  std::vector<ColumnRole> roles = ClassifyRow(row, lexicon);
+  int agree = 0, disagree = 0;
+  for (size_t c = 0; c < roles.size() && c < map.roles.size(); ++c) {
+    if (roles[c] == ColumnRole::kNone) continue;
+    if (roles[c] == map.roles[c]) {
+      ++agree;
+    } else {
+      ++disagree;
+    }
+  }
+  return agree >= 2 && agree > disagree;
+}
+
+}  // namespace raingan

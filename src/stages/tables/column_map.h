@@ -1,0 +1,51 @@
+// ColumnMap: which role each column of a table plays, read from the
+// table's header row(s) with the HeaderLexicon.
+#ifndef RAINGAN_STAGES_TABLES_COLUMN_MAP_H_
+#define RAINGAN_STAGES_TABLES_COLUMN_MAP_H_
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "stages/tables/header_roles.h"
+
+namespace raingan {
+
+struct ColumnMap {
+  std::vector<ColumnRole> roles;          // one per column
+  std::vector<std::string> header_texts;  // the header wording per column
+
+  bool Has(ColumnRole role) const;
+  int Count(ColumnRole role) const;
+  // A measure table: a measure column plus at least two of method, owner,
+  // period, output, outcome. Risk, budget and score tables are not.
+  bool IsMeasureTable() const;
+  // Same roles in the same columns: the same table continued (repeated
+  // header on the next page, or the next table of the same form).
+  bool SameLayout(const ColumnMap& other) const;
+};
+
+// Evidence that a row is a header: most non-empty cells are short and name
+// a role, and at least `min_roles` distinct roles appear.
+bool IsHeaderRow(const TableRow& row, const HeaderLexicon& lexicon,
+                 int min_roles = 3);
+
+// Roles of `row`'s cells (kNone for empty or unknown cells).
+std::vector<ColumnRole> ClassifyRow(const TableRow& row,
+                                    const HeaderLexicon& lexicon);
+
+// Looks for the header among the first rows of `table`. On success sets
+// *map and *first_data_row (the row after the header rows) and returns
+// true. A second header row refines the first (a spanning "ผลการดำเนินงาน"
+// over "ผลผลิต | ผลลัพธ์").
+bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
+                ColumnMap* map, size_t* first_data_row);
+
+// True if `row` repeats the header described by `map` (a header repeated
+// at a page break).
+bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
+                   const HeaderLexicon& lexicon);
+
+}  // namespace raingan
+
+#endif  // RAINGAN_STAGES_TABLES_COLUMN_MAP_H_

@@ -1,0 +1,242 @@
+#include "stages/tables/list_items.h"
+
+#include "base/utf8.h"
+#include "regex/regex.h"
+
+namespace raingan {
+namespace {
+
+std::string ToArabic(std::string_view digits) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < digits.size()) {
+    char32_t c = utf8::DecodeNext(digits, &pos);
+    int v = utf8::DigitValue(c);
+    if (v >= 0) {
+      out.push_back(static_cast<char>('0' + v));
+    } else {
+      utf8::Append(c, &out);
+    }
+  }
+  return out;
+}
+
+int NumberValue(std::string_view digits) {
+  int v = 0;
+  size_t pos = 0;
+  while (pos < digits.size()) {
+    int d = utf8::DigitValue(utf8::DecodeNext(digits, &pos));
+    if (d < 0) return -1;
+    v = v * 10 + d;
+    if (v > 100000) return -1;
+  }
+  return v;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// Leading bullet characters.
+const Regex& BulletRe() {
+  static const Regex re(R"(^\s*(?:[-–•●▪■◦○➢►✓*]|\x{F0B7}|\x{F0D8})\s*)");
+  return re;
+}
+
+// Leading list numbers: "(๑)", "๑)", "๑.", "1.1", "1.1.", "ข้อ ๑".
+const Regex& NumberRe() {
+  static const Regex re(
+      R"(^\s*(?:ข้อ\s*)?(?:\(\s*([0-9๐-๙]{1,3})\s*\)|([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)\s*(?:\.\s*\.|[.)]|(\s)))\s*)");
+  return re;
+}
+
+}  // namespace
+
+Numbering ReadNumbering(std::string_view text) {
+  Numbering n;
+  RegexMatch m;
+  if (!NumberRe().PartialMatch(text, &m)) {
+    n.rest = Trim(text);
+    return n;
+  }
+  std::string raw = !m.groups[1].empty() ? m.groups[1] : m.groups[2];
+  std::string_view after = text.substr(m.offset + m.length);
+  bool dotted = raw.find('.') != std::string::npos;
+  bool bare = m.groups[1].empty() && !m.groups[3].empty();
+  if (bare && !dotted) {
+    // "๑ ตุลาคม" or "๒๕๖๘ ..." — a bare number before a word is a date or
+    // a quantity, not numbering.
+    n.rest = Trim(text);
+    return n;
+  }
+  std::string id;
+  for (char c : ToArabic(raw)) {
+    if (c != ' ') id.push_back(c);
+  }
+  n.id = id;
+  n.rest = Trim(after);
+  return n;
+}
+
+std::string StripListMarker(std::string_view text) {
+  std::string s(text);
+  RegexMatch m;
+  if (BulletRe().PartialMatch(s, &m)) s = s.substr(m.offset + m.length);
+  Numbering n = ReadNumbering(s);
+  if (!n.id.empty()) return n.rest;
+  return Trim(s);
+}
+
+bool StartsWithListMarker(std::string_view text) {
+  if (BulletRe().PartialMatch(text)) return true;
+  return !ReadNumbering(text).id.empty();
+}
+
+std::vector<std::string> SplitInlineItems(std::string_view text,
+                                          int first_number) {
+  std::vector<std::string> items;
+  std::string s = Trim(text);
+  if (s.empty()) return items;
+
+  // Bullet lists written on one line: "- a - b - c".
+  if (BulletRe().PartialMatch(s) && s[0] == '-') {
+    static const Regex kInlineBullet(R"(\s+-\s+)");
+    size_t from = 0;
+    for (const RegexMatch& m : kInlineBullet.FindAll(s)) {
+      items.push_back(s.substr(from, m.offset - from));
+      from = m.offset + m.length;
+    }
+    items.push_back(s.substr(from));
+    std::vector<std::string> out;
+    for (const std::string& it : items) {
+      std::string t = StripListMarker(it);
+      if (!t.empty()) out.push_back(t);
+    }
+    return out;
+  }
+
+  // Numbered items counting up: find "N." / "N)" / "(N)" tokens at the
+  // start or after whitespace whose values run k, k+1, k+2...
+  static const Regex kMarker(
+      R"((?:^|\s)(?:-\s*)?(?:\(([0-9๐-๙]{1,2})\)|([0-9๐-๙]{1,2})([.)])))");
+  struct Cut {
+    size_t at;  // byte offset where the item starts
+    int value;
+    int style;  // 0 "(N)", 1 "N.", 2 "N)"
+  };
+  std::vector<Cut> cuts;
+  size_t from = 0;
+  RegexMatch m;
+  while (from < s.size() && kMarker.FindFrom(s, from, &m)) {
+    size_t at = m.offset;
+    while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;
+    if (at < s.size() && s[at] == '-') {
+      ++at;
+      while (at < s.size() && s[at] == ' ') ++at;
+    }
+    int value = NumberValue(!m.groups[1].empty() ? m.groups[1] : m.groups[2]);
+    int style = !m.groups[1].empty() ? 0 : (m.groups[3] == "." ? 1 : 2);
+    // "๑.๑" or "๙๙.๔๖": a digit right after the dot means a decimal or a
+    // sub-number, not an item of this list.
+    size_t end_pos = m.offset + m.length;
+    bool decimal = false;
+    if (end_pos < s.size()) {
+      size_t p = end_pos;
+      decimal = utf8::IsDigit(utf8::DecodeNext(s, &p));
+    }
+    if (!decimal && value > 0)
+      cuts.push_back({m.offset == 0 ? 0 : at, value, style});
+    from = end_pos;
+  }
+  auto chain_from = [&cuts](size_t i) {
+    std::vector<Cut> c{cuts[i]};
+    for (size_t j = i + 1; j < cuts.size(); ++j) {
+      if (cuts[j].style == c.back().style &&
+          cuts[j].value == c.back().value + 1) {
+        c.push_back(cuts[j]);
+      }
+    }
+    return c;
+  };
+  // A text that opens with a marker is a list from its first character;
+  // otherwise only a run 1, 2, ... of at least two items counts, after a
+  // preface such as "ดังนี้" — or, for the tail of a cut list, a run that
+  // continues its numbering.
+  std::vector<Cut> chain;
+  if (!cuts.empty() && cuts.front().at == 0) {
+    chain = chain_from(0);
+  } else {
+    for (size_t i = 0; i < cuts.size(); ++i) {
+      bool fresh = cuts[i].value == 1;
+      bool continues = first_number > 1 && cuts[i].value == first_number;
+      if (!fresh && !continues) continue;
+      std::vector<Cut> c = chain_from(i);
+      size_t needed = continues ? 1 : 2;
+      if (c.size() >= needed && c.size() > chain.size()) chain = c;
+    }
+  }
+  if (chain.empty()) {
+    std::string t = StripListMarker(s);
+    if (!t.empty()) items.push_back(t);
+    return items;
+  }
+  size_t prev = 0;
+  for (const Cut& c : chain) {
+    if (c.at > prev) items.push_back(s.substr(prev, c.at - prev));
+    prev = c.at;
+  }
+  items.push_back(s.substr(prev));
+  std::vector<std::string> out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    // The preface before the first number ("ดังนี้") stays as it is.
+    bool preface = i == 0 && chain.front().at > 0;
+    std::string t = preface ? Trim(items[i]) : StripListMarker(items[i]);
+    if (!t.empty()) out.push_back(t);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitListItems(const std::vector<Paragraph>& paras,
+                                        int first_number) {
+  std::vector<std::string> out;
+  for (const Paragraph& p : paras) {
+    for (std::string& item : SplitInlineItems(p.text, first_number)) {
+      out.push_back(std::move(item));
+    }
+    // Later paragraphs continue after what is already split off.
+    first_number = static_cast<int>(out.size()) + 1;
+  }
+  return out;
+}
+
+std::string JoinWrapped(std::string_view left, std::string_view right) {
+  std::string l = Trim(left), r = Trim(right);
+  if (l.empty()) return r;
+  if (r.empty()) return l;
+  // Last code point of l and first of r.
+  size_t i = l.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(l[i]) & 0xC0) == 0x80) --i;
+  size_t p = i;
+  char32_t last = utf8::DecodeNext(l, &p);
+  p = 0;
+  char32_t first = utf8::DecodeNext(r, &p);
+  bool thai_thai = utf8::IsThai(last) && utf8::IsThai(first) &&
+                   !utf8::IsThaiDigit(last) && !utf8::IsThaiDigit(first);
+  return thai_thai ? l + r : l + " " + r;
+}
+
+std::string JoinParagraphs(const std::vector<Paragraph>& paras) {
+  std::string out;
+  for (const Paragraph& p : paras) {
+    std::string t = Trim(p.text);
+    if (t.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += t;
+  }
+  return out;
+}
+
+}  // namespace raingan

@@ -1,0 +1,231 @@
+#include "stages/tables/measure_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/utf8.h"
+#include "dates/money.h"
+#include "stages/tables/list_items.h"
+
+namespace raingan {
+namespace {
+
+// Below this OCR confidence a record gets a warning to check it by hand.
+constexpr double kLowConfidence = 0.6;
+
+bool NonEmpty(const std::vector<Paragraph>& p) {
+  return std::any_of(p.begin(), p.end(),
+                     [](const Paragraph& q) { return !q.text.empty(); });
+}
+
+// Text compared for "the same item/measure": whitespace removed.
+std::string Squash(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\n') out.push_back(c);
+  }
+  return out;
+}
+
+double MinConfidence(const std::vector<Paragraph>& p, double c) {
+  for (const Paragraph& q : p) c = std::min(c, q.confidence);
+  return c;
+}
+
+void AddLowConfidenceWarning(Measure* m) {
+  if (m->confidence >= kLowConfidence) return;
+  char buf[96];
+  std::snprintf(buf, sizeof(buf),
+                "low OCR confidence (%.2f): check this record against the scan",
+                m->confidence);
+  for (const std::string& w : m->warnings) {
+    if (w.rfind("low OCR confidence", 0) == 0) return;
+  }
+  m->warnings.emplace_back(buf);
+}
+
+}  // namespace
+
+void AppendItems(std::vector<std::string> items, bool join_first,
+                 std::vector<std::string>* list) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i == 0 && join_first && !list->empty()) {
+      list->back() = JoinWrapped(list->back(), items[0]);
+      continue;
+    }
+    std::string key = Squash(items[i]);
+    bool dup =
+        std::any_of(list->begin(), list->end(),
+                    [&](const std::string& s) { return Squash(s) == key; });
+    if (!dup) list->push_back(std::move(items[i]));
+  }
+}
+
+MeasureBuilder::MeasureBuilder(const Models& models, ColumnMap map,
+                               int table_index)
+    : models_(models), map_(std::move(map)), table_index_(table_index) {}
+
+MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
+  RowFields f;
+  for (size_t c = 0; c < row.cells.size() && c < map_.roles.size(); ++c) {
+    const Cell& cell = row.cells[c];
+    if (cell.covered) continue;
+    f.confidence = MinConfidence(cell.paragraphs, f.confidence);
+    std::vector<Paragraph>* dst = nullptr;
+    switch (map_.roles[c]) {
+      case ColumnRole::kMeasure:
+        dst = &f.measure;
+        break;
+      case ColumnRole::kMethod:
+        dst = &f.method;
+        break;
+      case ColumnRole::kOwner:
+        dst = &f.owner;
+        break;
+      case ColumnRole::kPeriod:
+        dst = &f.period;
+        break;
+      case ColumnRole::kOutput:
+        dst = &f.output;
+        break;
+      case ColumnRole::kOutcome:
+        dst = &f.outcome;
+        break;
+      case ColumnRole::kRecommendation:
+        dst = &f.recommendation;
+        break;
+      case ColumnRole::kBudget:
+        dst = &f.budget;
+        break;
+      case ColumnRole::kSeq:
+        dst = &f.seq;
+        break;
+      default:
+        if (!cell.Empty()) {
+          std::string key = map_.header_texts[c].empty()
+                                ? "column_" + std::to_string(c + 1)
+                                : map_.header_texts[c];
+          f.extra.emplace_back(key, cell.paragraphs);
+        }
+        break;
+    }
+    if (dst != nullptr) {
+      dst->insert(dst->end(), cell.paragraphs.begin(), cell.paragraphs.end());
+    }
+  }
+  return f;
+}
+
+Measure MeasureBuilder::NewRecord(const RowFields& f, const TableRow& row,
+                                  const std::string& section,
+                                  const std::string& id,
+                                  const std::string& name) {
+  Measure m;
+  m.id = id;
+  m.section = section;
+  m.measure = name;
+  m.has_recommendation = map_.Has(ColumnRole::kRecommendation);
+  m.prov = row.prov;
+  m.table = table_index_;
+  m.row = data_rows_;
+  m.confidence = f.confidence;
+  Merge(f, /*cut_by_break=*/false, &m);
+  return m;
+}
+
+void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
+                           Measure* m) const {
+  // A list cut by a page break continues its last item unless the new part
+  // opens with its own bullet or number.
+  auto add_list = [&](const std::vector<Paragraph>& paras,
+                      std::vector<std::string>* list) {
+    if (!NonEmpty(paras)) return;
+    bool join = cut_by_break && !list->empty() &&
+                !StartsWithListMarker(paras.front().text);
+    // The tail of a numbered list goes on with the next number.
+    int next_number = join ? static_cast<int>(list->size()) + 1 : 1;
+    AppendItems(SplitListItems(paras, next_number), join, list);
+  };
+  add_list(f.method, &m->method);
+  add_list(f.output, &m->output);
+  add_list(f.outcome, &m->outcome);
+  add_list(f.recommendation, &m->recommendation);
+  if (NonEmpty(f.owner)) {
+    AppendItems(models_.units.SplitOwners(f.owner), false, &m->owner);
+  }
+  if (NonEmpty(f.period)) {
+    std::string text = JoinParagraphs(f.period);
+    if (m->period.text.empty()) {
+      m->period.text = text;
+    } else if (Squash(m->period.text) != Squash(text)) {
+      m->period.text = JoinWrapped(m->period.text, text);
+    }
+  }
+  if (NonEmpty(f.budget) && !m->budget_baht.has_value()) {
+    m->budget_baht = dates::ParseBaht(JoinParagraphs(f.budget));
+  }
+  for (const auto& [key, paras] : f.extra) {
+    AppendItems(SplitListItems(paras), false, &m->extra[key]);
+  }
+  m->confidence = std::min(m->confidence, f.confidence);
+  AddLowConfidenceWarning(m);
+}
+
+void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
+                            bool after_break) {
+  RowFields f = Collect(row);
+  bool has_own = NonEmpty(f.method) || NonEmpty(f.owner) || NonEmpty(f.period);
+  bool has_anything = has_own || NonEmpty(f.output) || NonEmpty(f.outcome) ||
+                      NonEmpty(f.recommendation) || NonEmpty(f.measure);
+  if (!has_anything) return;
+  ++data_rows_;
+
+  Numbering num = ReadNumbering(JoinParagraphs(f.measure));
+  if (num.id.empty() && NonEmpty(f.seq)) {
+    num.id = ReadNumbering(JoinParagraphs(f.seq) + ".").id;
+  }
+  Measure* last = measures_.empty() ? nullptr : &measures_.back();
+  bool has_measure = !num.rest.empty();
+  bool owner_or_period = NonEmpty(f.owner) || NonEmpty(f.period);
+
+  if (has_measure) {
+    if (last != nullptr && after_break) {
+      bool same = Squash(num.rest) == Squash(last->measure) &&
+                  (num.id.empty() || num.id == last->id);
+      // A measure cell cut by the page break: no numbering of its own
+      // where the table numbers its measures, and no owner or period.
+      bool cut_name = num.id.empty() && !last->id.empty() && !owner_or_period;
+      if (same || cut_name) {
+        if (cut_name && !same) {
+          last->measure = JoinWrapped(last->measure, num.rest);
+        }
+        Merge(f, /*cut_by_break=*/true, last);
+        return;
+      }
+    }
+    measures_.push_back(NewRecord(f, row, section, num.id, num.rest));
+    return;
+  }
+
+  // No measure text in this row.
+  if (last == nullptr) {
+    Measure m = NewRecord(f, row, section, num.id, "");
+    m.warnings.push_back("row without a measure name");
+    measures_.push_back(std::move(m));
+    return;
+  }
+  if (after_break && !owner_or_period) {
+    Merge(f, /*cut_by_break=*/true, last);
+    return;
+  }
+  if (has_own) {
+    // A sub-row: its own record under the measure above.
+    std::string id = num.id.empty() ? last->id : num.id;
+    Measure m = NewRecord(f, row, section, id, last->measure);
+    measures_.push_back(std::move(m));
+    return;
+  }
+  Merge(f, /*cut_by_break=*/after_break, last);
+}
+
+}  // namespace raingan

@@ -1,0 +1,66 @@
+// MeasureBuilder: turns the data rows of one logical measure table into
+// Measure records, handling the ways real reports break rows:
+//
+//   sub-row        empty measure cell, its own method/owner/period
+//                  → its own record; measure and id carried down
+//   continuation   a row cut by a page break: only output/outcome (or a
+//                  list's tail) filled, or the same measure repeated right
+//                  after a repeated header → merged into the record it
+//                  continues; a cut item is joined, identical items are not
+//                  duplicated
+#ifndef RAINGAN_STAGES_TABLES_MEASURE_BUILDER_H_
+#define RAINGAN_STAGES_TABLES_MEASURE_BUILDER_H_
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "pipeline/models.h"
+#include "stages/tables/column_map.h"
+
+namespace raingan {
+
+class MeasureBuilder {
+ public:
+  // `table_index` is the 1-based logical table number for provenance.
+  MeasureBuilder(const Models& models, ColumnMap map, int table_index);
+
+  // Adds one data row. `after_break` is true when a page break, a table
+  // boundary or a repeated header came between this row and the previous
+  // data row: only then may a row continue the previous record.
+  void AddRow(const TableRow& row, const std::string& section,
+              bool after_break);
+
+  const ColumnMap& map() const { return map_; }
+  std::vector<Measure> TakeMeasures() { return std::move(measures_); }
+
+ private:
+  // The cell contents of one row, by role.
+  struct RowFields {
+    std::vector<Paragraph> measure, method, owner, period, output, outcome,
+        recommendation, budget, seq;
+    std::vector<std::pair<std::string, std::vector<Paragraph>>> extra;
+    double confidence = 1.0;
+  };
+
+  RowFields Collect(const TableRow& row) const;
+  Measure NewRecord(const RowFields& f, const TableRow& row,
+                    const std::string& section, const std::string& id,
+                    const std::string& name);
+  void Merge(const RowFields& f, bool cut_by_break, Measure* into) const;
+
+  const Models& models_;
+  ColumnMap map_;
+  int table_index_;
+  int data_rows_ = 0;
+  std::vector<Measure> measures_;
+};
+
+// Appends `items` to `list`, skipping items already present; when
+// `join_first` the first item continues the last one (a cut sentence).
+void AppendItems(std::vector<std::string> items, bool join_first,
+                 std::vector<std::string>* list);
+
+}  // namespace raingan
+
+#endif  // RAINGAN_STAGES_TABLES_MEASURE_BUILDER_H_

@@ -1,0 +1,23 @@
+// "measure_tables": finds the measure tables of a document (by header
+// wording), stitches tables continued over pages into logical tables, and
+// turns their rows into Measure records (see measure_builder.h). Works on
+// the document model only, so text exports, PDFs and scans share it.
+//
+// A logical table continues while tables keep the same column layout: a
+// repeated header row, or a header-less table of the same width right
+// after it (the next page). A section heading (models/section_markers.tsv)
+// sets the `section` of the records below it and ends the logical table.
+#ifndef RAINGAN_STAGES_TABLES_MEASURE_TABLES_STAGE_H_
+#define RAINGAN_STAGES_TABLES_MEASURE_TABLES_STAGE_H_
+
+#include <memory>
+
+#include "pipeline/stage.h"
+
+namespace raingan {
+
+std::unique_ptr<Stage> NewMeasureTablesStage();
+
+}  // namespace raingan
+
+#endif  // RAINGAN_STAGES_TABLES_MEASURE_TABLES_STAGE_H_

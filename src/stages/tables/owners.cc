@@ -1,0 +1,90 @@
+#include "stages/tables/owners.h"
+
+#include "lexicon/tsv.h"
+#include "stages/tables/list_items.h"
+
+namespace raingan {
+namespace {
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+constexpr std::string_view kAnd = "และ";
+
+}  // namespace
+
+Result<UnitLexicon> UnitLexicon::Load(const std::string& models_dir) {
+  std::string path = ModelPath(models_dir, "units.tsv");
+  Result<std::vector<TsvRecord>> records = ReadTsv(path, 2);
+  if (!records.ok()) return records.status();
+  std::vector<std::string> prefixes;
+  for (const TsvRecord& rec : *records) {
+    if (rec.fields[0] == "prefix") prefixes.push_back(rec.fields[1]);
+  }
+  return FromPrefixes(std::move(prefixes));
+}
+
+UnitLexicon UnitLexicon::FromPrefixes(std::vector<std::string> prefixes) {
+  UnitLexicon lex;
+  lex.prefixes_ = std::move(prefixes);
+  return lex;
+}
+
+bool UnitLexicon::StartsWithUnit(std::string_view text) const {
+  for (const std::string& p : prefixes_) {
+    if (text.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> UnitLexicon::SplitOwnerText(
+    std::string_view text) const {
+  std::vector<std::string> out;
+  std::string current;
+  int depth = 0;  // parentheses nesting
+  auto flush = [&] {
+    std::string t = StripListMarker(Trim(current));
+    if (!t.empty()) out.push_back(t);
+    current.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth == 0 && (c == '/' || c == ',' || c == ';')) {
+      flush();
+      continue;
+    }
+    if (depth == 0 && c == ' ') {
+      std::string_view next = text.substr(i + 1);
+      size_t skip = 0;
+      if (next.substr(0, kAnd.size()) == kAnd) {
+        skip = kAnd.size();
+        while (skip < next.size() && next[skip] == ' ') ++skip;
+      }
+      if (StartsWithUnit(next.substr(skip)) && !Trim(current).empty()) {
+        flush();
+        i += skip;
+        continue;
+      }
+    }
+    current.push_back(c);
+  }
+  flush();
+  return out;
+}
+
+std::vector<std::string> UnitLexicon::SplitOwners(
+    const std::vector<Paragraph>& paragraphs) const {
+  std::vector<std::string> out;
+  for (const Paragraph& p : paragraphs) {
+    for (std::string& o : SplitOwnerText(p.text)) out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace raingan

@@ -1,0 +1,40 @@
+// Splitting an owner cell (ผู้รับผิดชอบ) into organizational units.
+//
+//   "สำนักปลัด กองคลัง กองช่าง กองสาธารณสุข และสิ่งแวดล้อม"
+//       → สำนักปลัด | กองคลัง | กองช่าง | กองสาธารณสุข และสิ่งแวดล้อม
+//   "งานพัสดุ/กองคลัง" → งานพัสดุ | กองคลัง
+//   "ทุกกองงานภายใน โดยมีสำนักปลัดเป็นหน่วยงานหลัก" → one owner
+//
+// Separators: paragraph breaks, "/", ",", ";", and a space (optionally
+// followed by "และ") when the next word begins with a unit prefix from
+// models/units.tsv. Text inside parentheses is never split.
+#ifndef RAINGAN_STAGES_TABLES_OWNERS_H_
+#define RAINGAN_STAGES_TABLES_OWNERS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "model/document.h"
+
+namespace raingan {
+
+class UnitLexicon {
+ public:
+  static Result<UnitLexicon> Load(const std::string& models_dir);
+  static UnitLexicon FromPrefixes(std::vector<std::string> prefixes);
+
+  std::vector<std::string> SplitOwners(
+      const std::vector<Paragraph>& paragraphs) const;
+  std::vector<std::string> SplitOwnerText(std::string_view text) const;
+
+ private:
+  bool StartsWithUnit(std::string_view text) const;
+
+  std::vector<std::string> prefixes_;
+};
+
+}  // namespace raingan
+
+#endif  // RAINGAN_STAGES_TABLES_OWNERS_H_

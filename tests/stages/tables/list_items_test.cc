@@ -1,0 +1,127 @@
+// Table-driven cases from real cells of the samples (text exports, PDF).
+#include "stages/tables/list_items.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace raingan {
+namespace {
+
+using ::testing::ElementsAre;
+
+struct NumberingCase {
+  std::string text, id, rest;
+};
+
+class NumberingTest : public ::testing::TestWithParam<NumberingCase> {};
+
+TEST_P(NumberingTest, ReadsLeadingNumbering) {
+  Numbering n = ReadNumbering(GetParam().text);
+  EXPECT_EQ(n.id, GetParam().id) << GetParam().text;
+  EXPECT_EQ(n.rest, GetParam().rest) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    RealMeasureCells, NumberingTest,
+    ::testing::Values(
+        NumberingCase{"๑.๑ จัดทำคู่มือการปฏิบัติงาน และมาตรฐานการให้บริการ", "1.1",
+                      "จัดทำคู่มือการปฏิบัติงาน และมาตรฐานการให้บริการ"},
+        NumberingCase{"(๓) จัดประชุมเตรียมความพร้อมเข้ารับการประเมิน ITA", "3",
+                      "จัดประชุมเตรียมความพร้อมเข้ารับการประเมิน ITA"},
+        NumberingCase{"๗.๑ มาตรการต่อต้านการ ทุจริต", "7.1",
+                      "มาตรการต่อต้านการ ทุจริต"},
+        NumberingCase{"2. . ประชุมคณะทำงาน", "2", "ประชุมคณะทำงาน"},
+        NumberingCase{"3) ติดตามผล", "3", "ติดตามผล"},
+        NumberingCase{"๑.โครงการพัฒนาความรู้ด้านกฎหมาย", "1",
+                      "โครงการพัฒนาความรู้ด้านกฎหมาย"},
+        NumberingCase{"1.2.3 เผยแพร่", "1.2.3", "เผยแพร่"},
+        NumberingCase{"ข้อ ๒ กำหนดมาตรการ", "2", "กำหนดมาตรการ"},
+        // Not numbering: dates and quantities.
+        NumberingCase{"๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘", "",
+                      "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘"},
+        NumberingCase{"การอำนวยความสะดวก", "", "การอำนวยความสะดวก"},
+        NumberingCase{"๒๕๖๘ ปีแห่งความโปร่งใส", "", "๒๕๖๘ ปีแห่งความโปร่งใส"}));
+
+TEST(SplitInlineItemsTest, SequentialThaiNumbersSplit) {
+  EXPECT_THAT(
+      SplitInlineItems("๑. จัดทำคู่มือและแนวทางการปฏิบัติหน้าที่ ๒. "
+                       "แจกเวียนบุคลากรในหน่วยงานให้ทราบ ๓. เผยแพร่คู่มือประชาชน"),
+      ElementsAre("จัดทำคู่มือและแนวทางการปฏิบัติหน้าที่", "แจกเวียนบุคลากรในหน่วยงานให้ทราบ",
+                  "เผยแพร่คู่มือประชาชน"));
+}
+
+TEST(SplitInlineItemsTest, NumbersWithoutSpaceAfterTheDot) {
+  EXPECT_THAT(SplitInlineItems("๑.จัดทำคำสั่ง ๒.เผยแพร่หลักเกณฑ์การ ประเมินผล"),
+              ElementsAre("จัดทำคำสั่ง", "เผยแพร่หลักเกณฑ์การ ประเมินผล"));
+}
+
+TEST(SplitInlineItemsTest, NumbersInsideSentencesStay) {
+  // "๙๙.๔๖" is a score, "๖ เดือน" a duration, "๓ ปี" a span.
+  EXPECT_THAT(SplitInlineItems("บรรลุคะแนนในระดับ ๙๙.๔๖ ซึ่งสูงกว่าปีที่ผ่านมา"),
+              ElementsAre("บรรลุคะแนนในระดับ ๙๙.๔๖ ซึ่งสูงกว่าปีที่ผ่านมา"));
+  EXPECT_THAT(SplitInlineItems("แผนอัตรากำลัง ๓ ปี (พ.ศ. ๒๕๖๗ – ๒๕๖๙) และ "
+                               "รายงาน (รอบ ๖ เดือน และ ๑๒ เดือน)"),
+              ElementsAre("แผนอัตรากำลัง ๓ ปี (พ.ศ. ๒๕๖๗ – ๒๕๖๙) และ "
+                          "รายงาน (รอบ ๖ เดือน และ ๑๒ เดือน)"));
+}
+
+TEST(SplitInlineItemsTest, NumberThatDoesNotCountUpDoesNotSplit) {
+  EXPECT_THAT(SplitInlineItems("๑. จัดประชุม ครั้งที่ ๓. สรุปผล"),
+              ElementsAre("จัดประชุม ครั้งที่ ๓. สรุปผล"));
+}
+
+TEST(SplitInlineItemsTest, InlineBullets) {
+  EXPECT_THAT(SplitInlineItems("- ดำเนินการทบทวนคู่มือ ได้ - จัดพิมพ์คู่มือไว้ ณ จุดบริการ "
+                               "- ประชาสัมพันธ์และอัปเดตคู่มือ"),
+              ElementsAre("ดำเนินการทบทวนคู่มือ ได้", "จัดพิมพ์คู่มือไว้ ณ จุดบริการ",
+                          "ประชาสัมพันธ์และอัปเดตคู่มือ"));
+}
+
+TEST(SplitInlineItemsTest, HyphenInsideWordsIsNotABullet) {
+  EXPECT_THAT(SplitInlineItems("ระบบการยืม-คืน พัสดุ ผ่านระบบ e-GP และ E -Service"),
+              ElementsAre("ระบบการยืม-คืน พัสดุ ผ่านระบบ e-GP และ E -Service"));
+}
+
+TEST(SplitInlineItemsTest, PrefaceThenNumberedList) {
+  EXPECT_THAT(SplitInlineItems("กำหนดมาตรการ ดังนี้ ๑. มาตรการเผยแพร่ข้อมูล ๒. "
+                               "มาตรการป้องกันการรับสินบน"),
+              ElementsAre("กำหนดมาตรการ ดังนี้", "มาตรการเผยแพร่ข้อมูล",
+                          "มาตรการป้องกันการรับสินบน"));
+}
+
+TEST(SplitInlineItemsTest, BulletThenNumber) {
+  EXPECT_THAT(SplitInlineItems("- ๑) จัดทำโครงการเพื่ออนุมัติจากผู้บริหารท้องถิ่น"),
+              ElementsAre("จัดทำโครงการเพื่ออนุมัติจากผู้บริหารท้องถิ่น"));
+}
+
+TEST(SplitInlineItemsTest, ParenthesizedNumbers) {
+  EXPECT_THAT(SplitInlineItems("(๑) เพื่อแสดงเจตจำนง (๒) เพื่อยกระดับ"),
+              ElementsAre("เพื่อแสดงเจตจำนง", "เพื่อยกระดับ"));
+}
+
+TEST(SplitListItemsTest, OneItemPerParagraph) {
+  std::vector<Paragraph> paras(3);
+  paras[0].text = "๑. ผู้บริหารมอบหมายภารกิจ.";
+  paras[1].text = "๒. จัดทำช่องทางการติดต่อสื่อสาร";
+  paras[2].text = "๓. ผลิตสื่อประชาสัมพันธ์เชิงรุก";
+  EXPECT_THAT(SplitListItems(paras),
+              ElementsAre("ผู้บริหารมอบหมายภารกิจ.", "จัดทำช่องทางการติดต่อสื่อสาร",
+                          "ผลิตสื่อประชาสัมพันธ์เชิงรุก"));
+}
+
+TEST(JoinWrappedTest, ThaiJoinsWithoutSpaceOthersWithOne) {
+  EXPECT_EQ(JoinWrapped("ผู้รับผิด", "ชอบ"), "ผู้รับผิดชอบ");
+  EXPECT_EQ(JoinWrapped("ระบบ", "E-Service"), "ระบบ E-Service");
+  EXPECT_EQ(JoinWrapped("ปี ๒๕๖๘", "จำนวน"), "ปี ๒๕๖๘ จำนวน");
+  EXPECT_EQ(JoinWrapped("", "ชอบ"), "ชอบ");
+}
+
+TEST(StripListMarkerTest, RemovesBulletsAndNumbers) {
+  EXPECT_EQ(StripListMarker("• ประชุม"), "ประชุม");
+  EXPECT_EQ(StripListMarker("- ๒) ประสานบุคคล"), "ประสานบุคคล");
+  EXPECT_EQ(StripListMarker("(๑๐) รายงานผล"), "รายงานผล");
+  EXPECT_EQ(StripListMarker("ไม่มีเครื่องหมาย"), "ไม่มีเครื่องหมาย");
+}
+
+}  // namespace
+}  // namespace raingan
