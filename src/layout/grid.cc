@@ -60,6 +60,27 @@ double Coverage(const std::vector<const Segment*>& segments, double position,
   return hi > lo ? covered / (hi - lo) : 1.0;
 }
 
+// The boundaries among `positions` that are ruled along at least one whole
+// cell side between consecutive `across` boundaries. A ruling that only
+// pokes into a cell (a stray stroke, an underline touching a border) would
+// otherwise split a row or column that the table does not have.
+std::vector<double> KeepRuledBoundaries(
+    const std::vector<double>& positions, const std::vector<double>& across,
+    const std::vector<const Segment*>& segments, double on_line,
+    const GridOptions& options) {
+  std::vector<double> kept;
+  for (double p : positions) {
+    for (size_t i = 0; i + 1 < across.size(); ++i) {
+      if (Coverage(segments, p, across[i], across[i + 1], on_line) >=
+          options.min_edge_coverage) {
+        kept.push_back(p);
+        break;
+      }
+    }
+  }
+  return kept;
+}
+
 // Cells of one set of touching rulings, or nothing if it is not a table.
 std::vector<TableGrid> GridOf(const std::vector<const Segment*>& horizontal,
                               const std::vector<const Segment*>& vertical,
@@ -69,12 +90,14 @@ std::vector<TableGrid> GridOf(const std::vector<const Segment*>& horizontal,
   for (const Segment* s : horizontal) yv.push_back(s->y0);
   std::vector<double> xs = ClusterPositions(xv, options.tolerance);
   std::vector<double> ys = ClusterPositions(yv, options.tolerance);
-  if (xs.size() < 2 || ys.size() < 2) return {};
-  const int rows = static_cast<int>(ys.size()) - 1;
-  const int cols = static_cast<int>(xs.size()) - 1;
   // The tolerance for "this ruling lies on that boundary" must cover the
   // spread ClusterPositions() merged.
   const double on_line = options.tolerance * 1.5;
+  ys = KeepRuledBoundaries(ys, xs, horizontal, on_line, options);
+  xs = KeepRuledBoundaries(xs, ys, vertical, on_line, options);
+  if (xs.size() < 2 || ys.size() < 2) return {};
+  const int rows = static_cast<int>(ys.size()) - 1;
+  const int cols = static_cast<int>(xs.size()) - 1;
 
   UnionFind uf(static_cast<size_t>(rows) * cols);
   auto id = [cols](int r, int c) { return static_cast<size_t>(r) * cols + c; };
@@ -171,7 +194,7 @@ int TableGrid::CellContaining(double x, double y) const {
 
 std::vector<TableGrid> BuildGrids(const std::vector<Segment>& rulings,
                                   const GridOptions& options) {
-  const double tol = options.tolerance;
+  const double tol = options.reach;
   UnionFind uf(rulings.size());
   for (size_t i = 0; i < rulings.size(); ++i) {
     const Segment& h = rulings[i];

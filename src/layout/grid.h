@@ -51,9 +51,13 @@ class TableGrid {
 };
 
 struct GridOptions {
-  // Rulings that meet within this distance touch; boundaries closer than
-  // this are one (double borders).
+  // Boundaries closer than this are one (double borders, the two edges of
+  // a thick line), points.
   double tolerance = 2.0;
+  // Rulings whose ends stop this short of another ruling still meet: the
+  // ends of scanned lines are ragged and a slightly rotated scan misses
+  // the corners. Vector PDFs meet exactly.
+  double reach = 5.0;
   // Part of a cell side that must be ruled for the side to separate two
   // cells; less means the cells are merged.
   double min_edge_coverage = 0.6;
@@ -62,7 +66,8 @@ struct GridOptions {
 // Grids found among `rulings` (any order; NormalizeSegments output is
 // ideal), top to bottom. A set of touching rulings is a table when it
 // encloses at least two cells; a lone box (a frame around text) or an
-// underline is not.
+// underline is not. A ruling that touches a table but separates no cells
+// (a stray stroke in a scan, an underline in a cell) adds no boundary.
 std::vector<TableGrid> BuildGrids(const std::vector<Segment>& rulings,
                                   const GridOptions& options = {});
 

@@ -99,6 +99,30 @@ TEST(BuildGridsTest, DoubleBordersAreOneBoundary) {
   EXPECT_EQ(grids[0].rows(), 2);
 }
 
+TEST(BuildGridsTest, StrayStrokeAddsNoRow) {
+  // The scan of page 8 has a short dark run inside a header cell that
+  // touches a column ruling; it must not split the header row.
+  std::vector<Segment> rulings = FullGrid({0, 100, 200, 300}, {0, 80, 300});
+  rulings.push_back(H(12, 172, 200));
+  std::vector<TableGrid> grids = BuildGrids(rulings);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].rows(), 2);
+  EXPECT_EQ(grids[0].cols(), 3);
+  EXPECT_EQ(grids[0].cells().size(), 6u);
+}
+
+TEST(BuildGridsTest, RaggedCornersOfAScanStillMeet) {
+  // Raster lines end a few points short of each other (a rotated scan).
+  std::vector<Segment> rulings = {
+      H(137.5, 94.3, 540.0), H(223.6, 92.2, 547.2),  H(658.8, 82.8, 537.1),
+      V(88.9, 132.5, 654.5), V(153.4, 133.2, 645.1), V(542.2, 158.4, 664.6),
+  };
+  std::vector<TableGrid> grids = BuildGrids(rulings);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].cols(), 2);
+  EXPECT_EQ(grids[0].rows(), 2);
+}
+
 TEST(TableGridTest, CellContaining) {
   std::vector<TableGrid> grids =
       BuildGrids(FullGrid({0, 100, 200}, {0, 30, 60}));
