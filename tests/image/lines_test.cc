@@ -1,0 +1,123 @@
+#include "image/lines.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "base/file.h"
+#include "layout/grid.h"
+#include "pdf/pdf_document.h"
+
+namespace raingan::image {
+namespace {
+
+// A white page with ink drawn where `paint` says, at `dpi`.
+class Canvas {
+ public:
+  Canvas(int width, int height)
+      : w_(width), h_(height), px_(width * height, 255) {}
+  void Fill(int x0, int y0, int x1, int y1) {
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) px_[y * w_ + x] = 0;
+    }
+  }
+  Image ToImage(int dpi) const {
+    Result<Image> img = Image::FromGray8(px_.data(), w_, h_, w_, dpi);
+    EXPECT_TRUE(img.ok());
+    return std::move(img).value();
+  }
+
+ private:
+  int w_, h_;
+  std::vector<uint8_t> px_;
+};
+
+std::vector<layout::Segment> Rulings(const Image& img) {
+  Result<std::vector<layout::Segment>> raw = DetectRulings(img);
+  EXPECT_TRUE(raw.ok()) << raw.status().ToString();
+  return raw.ok() ? layout::NormalizeSegments(*raw, {})
+                  : std::vector<layout::Segment>{};
+}
+
+TEST(DetectRulingsTest, LinesButNotLetters) {
+  Canvas c(400, 300);
+  c.Fill(20, 50, 380, 52);     // a horizontal border, 2 px
+  c.Fill(100, 10, 102, 290);   // a vertical border
+  c.Fill(200, 100, 212, 103);  // letter strokes: short runs
+  c.Fill(250, 100, 253, 115);
+  c.Fill(150, 200, 190, 240);  // a filled blob (a photo, a stamp)
+  for (int dpi : {72, 144}) {
+    std::vector<layout::Segment> s = Rulings(c.ToImage(dpi));
+    ASSERT_EQ(s.size(), 2u) << dpi;
+    double k = 72.0 / dpi;  // points per pixel
+    ASSERT_TRUE(s[0].horizontal());
+    EXPECT_NEAR(s[0].y0, 51 * k, 0.5 * k);
+    EXPECT_NEAR(s[0].x0, 20 * k, k);
+    EXPECT_NEAR(s[0].x1, 380 * k, k);
+    EXPECT_NEAR(s[0].thickness, 2 * k, 0.5 * k);
+    ASSERT_TRUE(s[1].vertical());
+    EXPECT_NEAR(s[1].x0, 101 * k, 0.5 * k);
+    EXPECT_NEAR(s[1].y1, 290 * k, k);
+  }
+}
+
+TEST(DetectRulingsTest, BridgesSmallBreaks) {
+  // A scanned border with 1-2 px breaks is still one line.
+  Canvas c(400, 100);
+  c.Fill(10, 50, 150, 52);
+  c.Fill(152, 50, 300, 52);
+  c.Fill(301, 50, 390, 52);
+  std::vector<layout::Segment> s = Rulings(c.ToImage(150));
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_NEAR(s[0].length(), 380 * 72.0 / 150, 1.0);
+}
+
+TEST(DetectRulingsTest, EmptyImage) {
+  EXPECT_FALSE(DetectRulings(Image()).ok());
+  EXPECT_TRUE(Rulings(Canvas(50, 50).ToImage(72)).empty());
+}
+
+std::string Fixture(const std::string& name) {
+  Result<std::string> bytes =
+      ReadFile(std::string(RAINGAN_TEST_DATA_DIR) + "/pdf/" + name);
+  EXPECT_TRUE(bytes.ok());
+  return bytes.ok() ? *bytes : std::string();
+}
+
+TEST(DetectRulingsTest, RasterGridMatchesVectorGrid) {
+  // Page 8 of sample 000 rendered at a low resolution: the grid found in
+  // pixels is the grid of the PDF's own vector paths.
+  Result<pdf::PdfDocument> doc =
+      pdf::PdfDocument::Open(Fixture("000_p7-9.pdf"));
+  ASSERT_TRUE(doc.ok());
+  Result<pdf::PageContent> page = doc->ReadPage(2);
+  ASSERT_TRUE(page.ok());
+  std::vector<layout::TableGrid> vector_grids =
+      layout::BuildGrids(layout::NormalizeSegments(page->rulings, {}));
+  ASSERT_EQ(vector_grids.size(), 1u);
+
+  Result<Image> raster = doc->Render(2, 100);
+  ASSERT_TRUE(raster.ok());
+  std::vector<layout::TableGrid> raster_grids =
+      layout::BuildGrids(Rulings(*raster));
+  ASSERT_EQ(raster_grids.size(), 1u);
+  const layout::TableGrid& v = vector_grids[0];
+  const layout::TableGrid& r = raster_grids[0];
+  ASSERT_EQ(r.cols(), v.cols());
+  ASSERT_EQ(r.rows(), v.rows());
+  for (int i = 0; i <= v.cols(); ++i) EXPECT_NEAR(r.xs()[i], v.xs()[i], 1.5);
+  for (int i = 0; i <= v.rows(); ++i) EXPECT_NEAR(r.ys()[i], v.ys()[i], 1.5);
+}
+
+TEST(DetectRulingsTest, ScannedTablePage) {
+  // The same page printed and scanned (noise, JPEG, slight skew), 100 dpi.
+  Result<Image> scan = Image::Decode(Fixture("000_p8_scan100.jpg"));
+  ASSERT_TRUE(scan.ok());
+  std::vector<layout::TableGrid> grids = layout::BuildGrids(Rulings(*scan));
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].cols(), 6);
+  EXPECT_EQ(grids[0].rows(), 2);
+}
+
+}  // namespace
+}  // namespace raingan::image
