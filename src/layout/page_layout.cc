@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "layout/table_fill.h"
 #include "regex/regex.h"
@@ -47,7 +48,7 @@ void DropMarginLines(std::vector<TextLine>* lines, double page_height,
 class BodyAssembler {
  public:
   BodyAssembler(const std::vector<TextLine>& body, int page,
-                const PageLayoutOptions& options)
+                const TextColumn& column, const PageLayoutOptions& options)
       : page_(page), options_(options) {
     body_size_ = WeightedMedianSize(body);
     if (body_size_ <= 0) body_size_ = 12;
@@ -66,6 +67,10 @@ class BodyAssembler {
         }
       }
     }
+    if (column.known()) {
+      left_ = first ? column.left : std::min(left_, column.left);
+      right_ = first ? column.right : std::max(right_, column.right);
+    }
     if (!gaps.empty()) {
       std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2,
                        gaps.end());
@@ -76,6 +81,15 @@ class BodyAssembler {
   void Add(const TextLine& line, std::vector<Block>* out) {
     if (!lines_.empty() && Breaks(line)) Flush(out);
     lines_.push_back(line);
+  }
+
+  // The text of the paragraph so far.
+  std::string Joined() const {
+    std::string text;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      JoinLine(&text, lines_[i].text, i > 0 && lines_[i - 1].trailing_space);
+    }
+    return text;
   }
 
   void Flush(std::vector<Block>* out) {
@@ -107,7 +121,7 @@ class BodyAssembler {
     const TextLine& prev = lines_.back();
     const TextLine& first = lines_.front();
     double em = std::max(line.font_size, prev.font_size);
-    if (StartsWithListMarker(line.text)) return true;
+    if (OpensListItem(Joined(), line.text)) return true;
     if (HeadingStyle(line) != HeadingStyle(prev)) return true;
     if (std::abs(line.font_size - prev.font_size) > 0.1 * em) return true;
     if (line.bbox.y0 - prev.bbox.y1 > usual_gap_ + options_.extra_gap * em) {
@@ -157,9 +171,42 @@ bool IsCatchwordLine(std::string_view text) {
   return kCatchword.PartialMatch(text);
 }
 
+TextColumn EstimateTextColumn(const std::vector<TextLine>& running_text) {
+  // Weighted modes over 2-pt bins: the left margin where wrapped lines
+  // start, the right margin where justified lines end.
+  constexpr double kBin = 2.0;
+  std::map<long, std::pair<double, double>> starts, ends;  // weight, sum
+  for (const TextLine& l : running_text) {
+    double w = l.bbox.width();
+    if (!(w > 0)) continue;
+    auto& s = starts[std::lround(l.bbox.x0 / kBin)];
+    s.first += w;
+    s.second += w * l.bbox.x0;
+    auto& e = ends[std::lround(l.bbox.x1 / kBin)];
+    e.first += w;
+    e.second += w * l.bbox.x1;
+  }
+  auto mode = [](const std::map<long, std::pair<double, double>>& bins) {
+    double best = 0, at = 0;
+    for (const auto& [bin, ws] : bins) {
+      if (ws.first > best) {
+        best = ws.first;
+        at = ws.second / ws.first;
+      }
+    }
+    return at;
+  };
+  TextColumn column;
+  if (starts.empty()) return column;
+  column.left = mode(starts);
+  column.right = mode(ends);
+  if (!column.known()) column = {};
+  return column;
+}
+
 std::vector<Block> LayoutPage(const std::vector<TextLine>& lines,
                               const std::vector<TableGrid>& grids, int page,
-                              double page_height,
+                              double page_height, const TextColumn& column,
                               const PageLayoutOptions& options) {
   std::vector<bool> used(lines.size(), false);
   std::vector<Table> tables;
@@ -183,7 +230,7 @@ std::vector<Block> LayoutPage(const std::vector<TextLine>& lines,
   });
 
   std::vector<Block> blocks;
-  BodyAssembler assembler(body, page, options);
+  BodyAssembler assembler(body, page, column, options);
   size_t next_table = 0;
   for (const TextLine& line : body) {
     while (next_table < order.size() &&

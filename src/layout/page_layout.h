@@ -41,12 +41,25 @@ struct PageLayoutOptions {
   double margin_band = 0.12;
 };
 
+// Where a document's running text starts and ends horizontally. A page
+// with only a few centered lines (a title page) cannot tell by itself
+// whether a line filled the column, i.e. whether the text wrapped there.
+struct TextColumn {
+  double left = 0, right = 0;
+  bool known() const { return right > left; }
+};
+
+// The most common start and end of the lines outside tables (weighted by
+// line length): the margins that justified body text keeps.
+TextColumn EstimateTextColumn(const std::vector<TextLine>& running_text);
+
 // `lines` are all text lines of the page (AssembleLines() with the page's
-// rulings as barriers); `grids` its table grids. Paragraphs get
-// heading/list_item flags; everything gets `page` and a box.
+// rulings as barriers); `grids` its table grids; `column` the document's
+// text column, if known (the page's own lines may only widen it).
+// Paragraphs get heading/list_item flags; everything gets `page` and a box.
 std::vector<Block> LayoutPage(const std::vector<TextLine>& lines,
                               const std::vector<TableGrid>& grids, int page,
-                              double page_height,
+                              double page_height, const TextColumn& column = {},
                               const PageLayoutOptions& options = {});
 
 // True for a line that only numbers the page: "- 8 -", "๘", "-๑๒-",

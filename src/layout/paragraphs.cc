@@ -51,6 +51,18 @@ bool StartsWithListMarker(std::string_view line) {
   return kMarker.PartialMatch(line);
 }
 
+bool OpensListItem(std::string_view text, std::string_view line) {
+  if (!StartsWithListMarker(line)) return false;
+  static const Regex kClosingNumber(R"(^\s*[0-9๐-๙]{1,3}\))");
+  if (!kClosingNumber.PartialMatch(line)) return true;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+  }
+  return depth == 0;
+}
+
 void JoinLine(std::string* text, std::string_view line, bool trailing_space) {
   if (line.empty()) return;
   if (text->empty()) {
@@ -69,7 +81,8 @@ std::vector<Paragraph> CellParagraphs(const std::vector<TextLine>& lines,
   std::vector<Paragraph> out;
   const TextLine* prev = nullptr;
   for (const TextLine& line : lines) {
-    bool marker = StartsWithListMarker(line.text);
+    bool marker = out.empty() ? StartsWithListMarker(line.text)
+                              : OpensListItem(out.back().text, line.text);
     bool gap = prev != nullptr &&
                line.bbox.y0 - prev->bbox.y1 >
                    options.gap * std::max(line.font_size, prev->font_size);

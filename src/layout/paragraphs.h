@@ -21,6 +21,11 @@ namespace raingan::layout {
 // bullets "-" "•" "●" "▪" "○" "◦" "✓" "*".
 bool StartsWithListMarker(std::string_view line);
 
+// Whether `line` opens a new list item after `text` (the paragraph so
+// far): StartsWithListMarker(), except that "๘)" closing a parenthesis
+// left open in `text` ("(ตัวชี้วัดที่" wrapped before "๘)") continues it.
+bool OpensListItem(std::string_view text, std::string_view line);
+
 // Appends `line` to `text`: directly when the break falls between two Thai
 // characters and the line before had no trailing space glyph, else after
 // one space.
@@ -34,8 +39,8 @@ struct ParagraphOptions {
 };
 
 // The paragraphs of one table cell: `lines` in reading order. A paragraph
-// starts at a list marker or after a clear vertical gap; every paragraph
-// gets `page` and the union of its lines' boxes as provenance.
+// starts at a list item (OpensListItem) or after a clear vertical gap; every
+// paragraph gets `page` and the union of its lines' boxes as provenance.
 std::vector<Paragraph> CellParagraphs(const std::vector<TextLine>& lines,
                                       int page,
                                       const ParagraphOptions& options = {});

@@ -29,6 +29,17 @@ TEST(StartsWithListMarkerTest, WrappedTextIsNotAMarker) {
   }
 }
 
+TEST(OpensListItemTest, ClosingParenthesisIsNotAMarker) {
+  // Outcome cell of sample 002, page 8: the number wrapped away from its
+  // opening parenthesis.
+  EXPECT_FALSE(OpensListItem("ส่งผลให้คะแนนในเครื่องมือ EIT (ตัวชี้วัดที่",
+                             "๘) บรรลุผลสัมฤทธิ์ในระดับดีเยี่ยม"));
+  EXPECT_FALSE(OpensListItem("และรายไตรมาส (0", "๗)"));
+  EXPECT_TRUE(OpensListItem("๑) จัดทำโครงการ (ขออนุมัติ)", "๒) ประสานงาน"));
+  EXPECT_TRUE(OpensListItem("ข้อความ (ในวงเล็บ", "๒. ไม่ใช่วงเล็บ"));
+  EXPECT_FALSE(OpensListItem("", "ประชาชน"));
+}
+
 TEST(JoinLineTest, ThaiWrapsInsideWords) {
   struct Case {
     const char* text;

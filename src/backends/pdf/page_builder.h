@@ -1,8 +1,16 @@
 // From what a PDF page draws (pdf::PageContent) to the model's Page:
 // rulings → table grids, glyphs → lines (split at column rulings), lines
 // + grids → blocks in reading order, and the text-layer verdict.
+//
+// Two steps, because paragraph breaks depend on the document's text
+// column, known only once every page has been analysed:
+//   std::vector<AnalysedPage> pages;            // AnalysePage() each page
+//   layout::TextColumn column = DocumentColumn(pages);
+//   for (auto& p : pages) LayoutAnalysedPage(column, options, &p);
 #ifndef RAINGAN_BACKENDS_PDF_PAGE_BUILDER_H_
 #define RAINGAN_BACKENDS_PDF_PAGE_BUILDER_H_
+
+#include <vector>
 
 #include "backends/pdf/page_quality.h"
 #include "layout/grid.h"
@@ -22,6 +30,25 @@ struct PageBuildOptions {
   QualityOptions quality;
 };
 
+// A page with its lines and grids, before blocks are formed. `page` has
+// number, size and quality set; its blocks are empty.
+struct AnalysedPage {
+  Page page;
+  std::vector<layout::TextLine> lines;
+  std::vector<layout::TableGrid> grids;
+};
+
+AnalysedPage AnalysePage(const pdf::PageContent& content,
+                         const PageBuildOptions& options = {});
+
+// The text column of the running text (lines outside tables) of `pages`.
+layout::TextColumn DocumentColumn(const std::vector<AnalysedPage>& pages);
+
+// Fills page->page.blocks and releases the lines and grids.
+void LayoutAnalysedPage(const layout::TextColumn& column,
+                        const PageBuildOptions& options, AnalysedPage* page);
+
+// Both steps for a lone page (its own text column).
 Page BuildPage(const pdf::PageContent& content,
                const PageBuildOptions& options = {});
 

@@ -2,6 +2,7 @@
 // Pages whose text layer is missing or unusable are still emitted, with
 // quality.needs_ocr and a reason, for the OCR backend to re-read.
 #include <string>
+#include <vector>
 
 #include "backends/backend.h"
 #include "backends/pdf/page_builder.h"
@@ -17,17 +18,19 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
   for (const std::string& w : pdf.warnings()) doc->warnings.push_back(w);
 
   pdf_backend::PageBuildOptions build;
+  std::vector<pdf_backend::AnalysedPage> pages;
+  pages.reserve(pdf.page_count());
   for (int n = 1; n <= pdf.page_count(); ++n) {
     const std::string where = "page " + std::to_string(n) + ": ";
     Result<pdf::PageContent> content = pdf.ReadPage(n);
     if (!content.ok()) {
       // One unreadable page does not lose the others.
-      Page page;
-      page.number = n;
-      page.quality.needs_ocr = true;
-      page.quality.reason = content.status().message();
+      pdf_backend::AnalysedPage failed;
+      failed.page.number = n;
+      failed.page.quality.needs_ocr = true;
+      failed.page.quality.reason = content.status().message();
       doc->warnings.push_back(where + content.status().message());
-      doc->pages.push_back(std::move(page));
+      pages.push_back(std::move(failed));
       continue;
     }
     for (const std::string& w : content->warnings) {
@@ -38,12 +41,17 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
           where + std::to_string(content->skipped_rotated_glyphs) +
           " rotated characters (vertical text) were not read");
     }
-    Page page = pdf_backend::BuildPage(*content, build);
-    if (options.force_ocr && !page.quality.needs_ocr) {
-      page.quality.needs_ocr = true;
-      page.quality.reason = "OCR requested for every page";
+    pages.push_back(pdf_backend::AnalysePage(*content, build));
+  }
+
+  const layout::TextColumn column = pdf_backend::DocumentColumn(pages);
+  for (pdf_backend::AnalysedPage& p : pages) {
+    pdf_backend::LayoutAnalysedPage(column, build, &p);
+    if (options.force_ocr && !p.page.quality.needs_ocr) {
+      p.page.quality.needs_ocr = true;
+      p.page.quality.reason = "OCR requested for every page";
     }
-    doc->pages.push_back(std::move(page));
+    doc->pages.push_back(std::move(p.page));
   }
   return Status::Ok();
 }
