@@ -15,14 +15,14 @@ namespace {
 
 std::string ErrnoText() { return std::strerror(errno); }
 
-Status ReadAll(int fd, const std::string& path, std::string* out) {
+Status ReadAll(int fd, std::string* out) {
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof(buf));
     if (n == 0) return Status::Ok();
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Status::IoError("cannot read " + path + ": " + ErrnoText());
+      return Status::IoError("cannot read: " + ErrnoText());
     }
     out->append(buf, static_cast<size_t>(n));
   }
@@ -33,23 +33,23 @@ Status ReadAll(int fd, const std::string& path, std::string* out) {
 Result<std::string> ReadFile(const std::string& path) {
   std::string data;
   if (path == "-") {
-    RAINGAN_RETURN_IF_ERROR(ReadAll(STDIN_FILENO, "standard input", &data));
+    RAINGAN_RETURN_IF_ERROR(ReadAll(STDIN_FILENO, &data));
     return data;
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT) return Status::NotFound("no such file: " + path);
-    return Status::IoError("cannot open " + path + ": " + ErrnoText());
+    if (errno == ENOENT) return Status::NotFound("no such file");
+    return Status::IoError("cannot open: " + ErrnoText());
   }
   struct stat st;
   if (::fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
-      return Status::InvalidArgument(path + " is a directory, not a file");
+      return Status::InvalidArgument("is a directory, not a file");
     }
     if (st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
   }
-  Status s = ReadAll(fd, path, &data);
+  Status s = ReadAll(fd, &data);
   ::close(fd);
   if (!s.ok()) return s;
   return data;

@@ -9,7 +9,8 @@
 
 namespace raingan {
 
-// Reads the whole file. "-" reads standard input. Errors name the path.
+// Reads the whole file. "-" reads standard input. Error messages give the
+// reason only ("no such file"); callers prefix the path they know.
 Result<std::string> ReadFile(const std::string& path);
 
 // Writes `data` to `path` atomically: a temporary file in the same directory

@@ -18,7 +18,7 @@ std::string Trim(const std::string& s) {
 Result<std::vector<TsvRecord>> ReadTsv(const std::string& path,
                                        size_t min_fields) {
   Result<std::string> data = ReadFile(path);
-  if (!data.ok()) return data.status();
+  if (!data.ok()) return data.status().WithContext(path);
   if (!utf8::IsValid(*data)) {
     return Status::BadInput(path + ": not valid UTF-8");
   }

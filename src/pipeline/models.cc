@@ -1,10 +1,7 @@
 #include "pipeline/models.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include "base/file.h"
+#include "pipeline/data_dirs.h"
 
 namespace raingan {
 Result<std::shared_ptr<const Models>> Models::Load(const std::string& dir) {
@@ -33,20 +30,8 @@ Result<std::shared_ptr<const Models>> Models::Load(const std::string& dir) {
 }
 
 std::string DefaultModelsDir() {
-  if (const char* env = std::getenv("RAINGAN_MODELS"); env && *env) {
-    return env;
-  }
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-  if (n > 0) {
-    std::string exe(buf, static_cast<size_t>(n));
-    std::string dir = exe.substr(0, exe.find_last_of('/'));
-    for (const std::string& candidate :
-         {dir + "/../share/raingan/models", dir + "/../models"}) {
-      if (PathExists(candidate + "/header_roles.tsv")) return candidate;
-    }
-  }
-  return RAINGAN_SOURCE_MODELS_DIR;
+  return FindDataDir("RAINGAN_MODELS", "models", "header_roles.tsv",
+                     RAINGAN_SOURCE_MODELS_DIR);
 }
 
 }  // namespace raingan

@@ -1,12 +1,10 @@
 #include "pipeline/pipeline.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "base/file.h"
+#include "pipeline/data_dirs.h"
 #include "pipeline/registry.h"
 
 namespace raingan {
@@ -32,8 +30,8 @@ Result<Pipeline> Pipeline::Load(const std::string& spec,
   if (!looks_like_path) path = pipelines_dir + "/" + spec + ".json";
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) {
-    return Status::InvalidArgument("cannot load pipeline '" + spec +
-                                   "': " + text.status().message());
+    return Status::InvalidArgument("cannot load pipeline '" + spec + "' (" +
+                                   path + "): " + text.status().message());
   }
   return Parse(*text, path);
 }
@@ -90,20 +88,8 @@ Status Pipeline::Run(const StageContext& ctx, Document* doc) const {
 }
 
 std::string DefaultPipelinesDir() {
-  if (const char* env = std::getenv("RAINGAN_PIPELINES"); env && *env) {
-    return env;
-  }
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-  if (n > 0) {
-    std::string exe(buf, static_cast<size_t>(n));
-    std::string dir = exe.substr(0, exe.find_last_of('/'));
-    for (const std::string& candidate :
-         {dir + "/../share/raingan/pipelines", dir + "/../pipelines"}) {
-      if (PathExists(candidate + "/default.json")) return candidate;
-    }
-  }
-  return RAINGAN_SOURCE_PIPELINES_DIR;
+  return FindDataDir("RAINGAN_PIPELINES", "pipelines", "default.json",
+                     RAINGAN_SOURCE_PIPELINES_DIR);
 }
 
 }  // namespace raingan
