@@ -40,14 +40,17 @@ BBox Union(const BBox& a, const BBox& b) {
 
 bool StartsWithListMarker(std::string_view line) {
   // Numbers are 1-3 digits so that a wrapped year ("๒๕๖๘)") or amount is
-  // not a marker; "๑.๕%" (a decimal) is not one either.
+  // not a marker; "๑.๕%" (a decimal) is not one either. A dash is a bullet
+  // before a space or a Thai letter, not inside a wrapped Latin word
+  // ("E" + "-Service") or a wrapped range ("๑ ตุลาคม" + "– ๓๐ กันยายน").
   static const Regex kMarker(
       R"(^\s*(?:)"
       R"(\(?[0-9๐-๙]{1,3}\))"
       R"(|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})*\.(?:\s|$|[^0-9๐-๙]))"
       R"(|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+(?:\s|$))"
       R"(|[ก-ฮ][.)]\s)"
-      R"(|[-–•●▪■○◦✓*►➢]\s*[^0-9๐-๙\s]))");
+      R"(|[•●▪■○◦✓*►➢]\s*[^0-9๐-๙\s])"
+      R"(|[-–](?:\s+[^0-9๐-๙\s]|[ก-ฮเ-ไ])))");
   return kMarker.PartialMatch(line);
 }
 
