@@ -10,6 +10,16 @@ namespace {
 
 // Header cells are labels; a long cell is data ("ผลการดำเนินการ: ได้จัด...").
 constexpr size_t kMaxHeaderCellLength = 160;
+// A second header row refines the first with short labels ("ผลผลิต",
+// "งบประมาณ (บาท)"); a longer cell there is the first data row.
+constexpr size_t kMaxSubHeaderCellLength = 40;
+
+bool AllCellsShort(const TableRow& row, size_t limit) {
+  for (const Cell& c : row.cells) {
+    if (!c.covered && utf8::Length(c.Text()) > limit) return false;
+  }
+  return true;
+}
 
 bool IsResultRole(ColumnRole r) {
   return r == ColumnRole::kMethod || r == ColumnRole::kOwner ||
@@ -80,9 +90,15 @@ bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
     size_t next = i + 1;
     // A second, refining header row: short labels, at least one role, and
     // no cell that reads as data.
-    if (next < table.rows.size() &&
+    std::vector<ColumnRole> sub;
+    if (next < table.rows.size()) sub = ClassifyRow(table.rows[next], lexicon);
+    // At least two labelled columns: one short labelled cell is more likely
+    // the tail of a row cut by the page break ("ประจำปีงบประมาณ ๒๕๖๘").
+    int labelled = static_cast<int>(
+        sub.size() - std::count(sub.begin(), sub.end(), ColumnRole::kNone));
+    if (labelled >= 2 &&
+        AllCellsShort(table.rows[next], kMaxSubHeaderCellLength) &&
         IsHeaderRow(table.rows[next], lexicon, /*min_roles=*/1)) {
-      std::vector<ColumnRole> sub = ClassifyRow(table.rows[next], lexicon);
       for (size_t c = 0; c < sub.size() && c < m.roles.size(); ++c) {
         if (sub[c] == ColumnRole::kNone) continue;
         // Keep a specific first-row role (a "ปี ๒๕๖๖" year column above
@@ -121,7 +137,22 @@ bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
 
 bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
                    const HeaderLexicon& lexicon) {
-  if (!IsHeaderRow(row, lexicon, /*min_roles=*/2)) return false;
+  // The same wording as the header in at least two columns (whitespace
+  // aside: headers re-wrap differently on each page)...
+  int same_text = 0, nonempty = 0;
+  for (size_t c = 0; c < row.cells.size() && c < map.header_texts.size(); ++c) {
+    if (row.cells[c].covered || row.cells[c].Empty()) continue;
+    ++nonempty;
+    std::string folded = HeaderLexicon::Fold(row.cells[c].Text());
+    if (!folded.empty() && folded == HeaderLexicon::Fold(map.header_texts[c])) {
+      ++same_text;
+    }
+  }
+  if (same_text >= 2 && same_text * 2 >= nonempty) return true;
+  // ...or other wording that still names at least three roles in the
+  // header's columns. Two roles are not enough: data cells mention
+  // "ขั้นตอน" or "ผลสัมฤทธิ์" in running text.
+  if (!IsHeaderRow(row, lexicon, /*min_roles=*/3)) return false;
   std::vector<ColumnRole> roles = ClassifyRow(row, lexicon);
   int agree = 0, disagree = 0;
   for (size_t c = 0; c < roles.size() && c < map.roles.size(); ++c) {
@@ -132,7 +163,7 @@ bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
       ++disagree;
     }
   }
-  return agree >= 2 && agree > disagree;
+  return agree >= 3 && agree > disagree;
 }
 
 }  // namespace raingan

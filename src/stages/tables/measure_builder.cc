@@ -151,7 +151,11 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
   add_list(f.outcome, &m->outcome);
   add_list(f.recommendation, &m->recommendation);
   if (NonEmpty(f.owner)) {
-    AppendItems(models_.units.SplitOwners(f.owner), false, &m->owner);
+    // An owner cut by the page break ("กองสาธารณสุ" | "ข และสิ่งแวดล้อม")
+    // continues the last owner unless it names a unit of its own.
+    bool join = cut_by_break && !m->owner.empty() &&
+                !models_.units.StartsWithUnit(f.owner.front().text);
+    AppendItems(models_.units.SplitOwners(f.owner), join, &m->owner);
   }
   if (NonEmpty(f.period)) {
     std::string text = JoinParagraphs(f.period);
@@ -171,6 +175,19 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
   AddLowConfidenceWarning(m);
 }
 
+bool MeasureBuilder::IsCompleteSubRow(const RowFields& f) const {
+  // Right after a page break an empty measure cell is ambiguous: the rest
+  // of a cut row, or a sub-row that happens to start the page. A sub-row
+  // has its own owner and a period that stands on its own; the tail of a
+  // cut row rarely has both.
+  if (!NonEmpty(f.owner) || !NonEmpty(f.period)) return false;
+  if (!models_.units.StartsWithUnit(JoinParagraphs(f.owner)) &&
+      !StartsWithListMarker(JoinParagraphs(f.owner))) {
+    return false;
+  }
+  return models_.periods.Parse(JoinParagraphs(f.period)).start.has_value();
+}
+
 void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
                             bool after_break) {
   RowFields f = Collect(row);
@@ -186,19 +203,16 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
   }
   Measure* last = measures_.empty() ? nullptr : &measures_.back();
   bool has_measure = !num.rest.empty();
-  bool owner_or_period = NonEmpty(f.owner) || NonEmpty(f.period);
 
   if (has_measure) {
     if (last != nullptr && after_break) {
       bool same = Squash(num.rest) == Squash(last->measure) &&
                   (num.id.empty() || num.id == last->id);
-      // A measure cell cut by the page break: no numbering of its own
-      // where the table numbers its measures, and no owner or period.
-      bool cut_name = num.id.empty() && !last->id.empty() && !owner_or_period;
+      // A measure cell cut by the page break: where the table numbers its
+      // measures, a new measure would start with its number.
+      bool cut_name = num.id.empty() && !last->id.empty();
       if (same || cut_name) {
-        if (cut_name && !same) {
-          last->measure = JoinWrapped(last->measure, num.rest);
-        }
+        if (!same) last->measure = JoinWrapped(last->measure, num.rest);
         Merge(f, /*cut_by_break=*/true, last);
         return;
       }
@@ -214,7 +228,8 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
     measures_.push_back(std::move(m));
     return;
   }
-  if (after_break && !owner_or_period) {
+  if (after_break && !IsCompleteSubRow(f)) {
+    // The rest of a row cut by the page break.
     Merge(f, /*cut_by_break=*/true, last);
     return;
   }

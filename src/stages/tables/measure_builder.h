@@ -48,6 +48,7 @@ class MeasureBuilder {
                     const std::string& section, const std::string& id,
                     const std::string& name);
   void Merge(const RowFields& f, bool cut_by_break, Measure* into) const;
+  bool IsCompleteSubRow(const RowFields& f) const;
 
   const Models& models_;
   ColumnMap map_;

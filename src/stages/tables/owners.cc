@@ -41,6 +41,20 @@ bool UnitLexicon::StartsWithUnit(std::string_view text) const {
   return false;
 }
 
+size_t UnitLexicon::InnerUnitBoundary(std::string_view word) const {
+  if (!StartsWithUnit(word)) return std::string_view::npos;
+  // Skip the first prefix itself and at least one more character.
+  for (const std::string& first : prefixes_) {
+    if (word.substr(0, first.size()) != first) continue;
+    for (size_t i = first.size() + 3; i < word.size(); ++i) {
+      // Only at code point starts.
+      if ((static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) continue;
+      if (StartsWithUnit(word.substr(i))) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::vector<std::string> UnitLexicon::SplitOwnerText(
     std::string_view text) const {
   std::vector<std::string> out;
@@ -48,8 +62,17 @@ std::vector<std::string> UnitLexicon::SplitOwnerText(
   int depth = 0;  // parentheses nesting
   auto flush = [&] {
     std::string t = StripListMarker(Trim(current));
-    if (!t.empty()) out.push_back(t);
     current.clear();
+    if (t.empty()) return;
+    // "สำนักปลัดกองคลัง" → "สำนักปลัด", "กองคลัง" (only for a word with no
+    // spaces: a sentence is never cut inside).
+    while (t.find(' ') == std::string::npos) {
+      size_t cut = InnerUnitBoundary(t);
+      if (cut == std::string::npos) break;
+      out.push_back(t.substr(0, cut));
+      t = t.substr(cut);
+    }
+    out.push_back(t);
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];

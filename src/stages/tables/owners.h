@@ -7,7 +7,9 @@
 //
 // Separators: paragraph breaks, "/", ",", ";", and a space (optionally
 // followed by "และ") when the next word begins with a unit prefix from
-// models/units.tsv. Text inside parentheses is never split.
+// models/units.tsv. A word that starts with a unit and continues with
+// another unit prefix ("สำนักปลัดกองคลัง", two lines of a PDF cell joined)
+// is split there too. Text inside parentheses is never split.
 #ifndef RAINGAN_STAGES_TABLES_OWNERS_H_
 #define RAINGAN_STAGES_TABLES_OWNERS_H_
 
@@ -29,8 +31,13 @@ class UnitLexicon {
       const std::vector<Paragraph>& paragraphs) const;
   std::vector<std::string> SplitOwnerText(std::string_view text) const;
 
- private:
+  // True if `text` begins with a unit prefix ("กอง", "สำนัก", ...).
   bool StartsWithUnit(std::string_view text) const;
+
+ private:
+  // Where, inside one space-free word, a second unit begins right after a
+  // first one ("สำนักปลัดกองคลัง": PDF lines joined without a space).
+  size_t InnerUnitBoundary(std::string_view word) const;
 
   std::vector<std::string> prefixes_;
 };

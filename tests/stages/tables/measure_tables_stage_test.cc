@@ -191,5 +191,56 @@ TEST(MeasureTablesStageTest, RecommendationColumnIsKept) {
   EXPECT_THAT(m[0].recommendation, ElementsAre("ควรเพิ่มความถี่"));
 }
 
+// Rows of 002's born PDF that a row was cut into, page after page: the
+// measure, period and owner cells continue too.
+TEST(MeasureTablesStageTest, EveryCellOfACutRowContinues) {
+  Page p1, p2, p3;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader),
+       Row({"(๔) มีระบบและช่อง", "๑. ออกแบบระบบ พัฒนา", "มกราคม – กันยายน",
+            "กองสาธารณสุ", "๑. ช่องทางประเมิน", "๑. ความสะดวก"})}));
+  p2.blocks.push_back(TableBlock(
+      {Row(kHeader, 2),
+       Row({"ทางการรับฟังความคิดเห็น", "แบบประเมินความพึงพอใจ ๒. ติดตั้งจุดประเมิน",
+            "๒๕๖๘ (ดำเนินการต่อเนื่องตลอดปี)", "ข และสิ่งแวดล้อม", "", ""},
+           2)}));
+  // Cells of the tail mention header words ("ขั้นตอน", "ผลสัมฤทธิ์"): still
+  // data, not a repeated or second header row.
+  p3.blocks.push_back(TableBlock(
+      {Row(kHeader, 3), Row({"", "ผู้บริหาร ๓. นำคำติชมมาปรับปรุงขั้นตอนการให้บริการ", "",
+                             "", "", "บรรลุผลสัมฤทธิ์ในระดับดีเยี่ยม"},
+                            3)}));
+  // The last tail is one short cell that reads like a label.
+  Page p4;
+  p4.blocks.push_back(
+      TableBlock({Row(kHeader, 4),
+                  Row({"", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", "", "", "", ""}, 4)}));
+  std::vector<Measure> m = Extract({p1, p2, p3, p4});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].measure, "มีระบบและช่องทางการรับฟังความคิดเห็น");
+  EXPECT_EQ(m[0].period.text, "มกราคม – กันยายน ๒๕๖๘ (ดำเนินการต่อเนื่องตลอดปี)");
+  EXPECT_THAT(m[0].owner, ElementsAre("กองสาธารณสุข และสิ่งแวดล้อม"));
+  EXPECT_THAT(
+      m[0].method,
+      ElementsAre("ออกแบบระบบ พัฒนาแบบประเมินความพึงพอใจ", "ติดตั้งจุดประเมินผู้บริหาร",
+                  "นำคำติชมมาปรับปรุงขั้นตอนการให้บริการประจำปีงบประมาณ พ.ศ. ๒๕๖๘"));
+  EXPECT_THAT(m[0].outcome, ElementsAre("ความสะดวกบรรลุผลสัมฤทธิ์ในระดับดีเยี่ยม"));
+}
+
+TEST(MeasureTablesStageTest, SubRowStartingANewPageIsStillASubRow) {
+  Page p1, p2;
+  p1.blocks.push_back(
+      TableBlock({Row(kHeader), Row({"๒.๑ พัฒนาระบบ", "๑. ออกแบบ", "ต.ค. ๒๕๖๗",
+                                     "สำนักปลัด", "เปิดระบบ", ""})}));
+  p2.blocks.push_back(TableBlock(
+      {Row(kHeader, 2),
+       Row({"", "๑. ประชาสัมพันธ์", "ม.ค. – มี.ค. ๒๕๖๘", "กองคลัง", "ประกาศ", ""},
+           2)}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].measure, "พัฒนาระบบ");
+  EXPECT_THAT(m[1].owner, ElementsAre("กองคลัง"));
+}
+
 }  // namespace
 }  // namespace raingan
