@@ -22,6 +22,9 @@ struct SampleCase {
   double min_accuracy;
 };
 
+// Readable test names in ctest and failure messages.
+void PrintTo(const SampleCase& c, std::ostream* os) { *os << c.id; }
+
 class TextSampleTest : public ::testing::TestWithParam<SampleCase> {};
 
 TEST_P(TextSampleTest, MatchesGoldAndSchema) {

@@ -49,7 +49,7 @@ const Regex& BulletRe() {
 // Leading list numbers: "(๑)", "๑)", "๑.", "1.1", "1.1.", "ข้อ ๑".
 const Regex& NumberRe() {
   static const Regex re(
-      R"(^\s*(?:ข้อ\s*)?(?:\(\s*([0-9๐-๙]{1,3})\s*\)|([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)\s*(?:\.\s*\.|[.)]|(\s)))\s*)");
+      R"(^\s*(ข้อ\s*)?(?:\(\s*([0-9๐-๙]{1,3})\s*\)|([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)\s*(?:\.\s*\.|[.)]|(\s)))\s*)");
   return re;
 }
 
@@ -62,11 +62,12 @@ Numbering ReadNumbering(std::string_view text) {
     n.rest = Trim(text);
     return n;
   }
-  std::string raw = !m.groups[1].empty() ? m.groups[1] : m.groups[2];
+  bool item_word = !m.groups[1].empty();  // "ข้อ ๒" numbers without a dot
+  std::string raw = !m.groups[2].empty() ? m.groups[2] : m.groups[3];
   std::string_view after = text.substr(m.offset + m.length);
   bool dotted = raw.find('.') != std::string::npos;
-  bool bare = m.groups[1].empty() && !m.groups[3].empty();
-  if (bare && !dotted) {
+  bool bare = m.groups[2].empty() && !m.groups[4].empty();
+  if (bare && !dotted && !item_word) {
     // "๑ ตุลาคม" or "๒๕๖๘ ..." — a bare number before a word is a date or
     // a quantity, not numbering.
     n.rest = Trim(text);

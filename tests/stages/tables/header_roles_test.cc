@@ -10,6 +10,9 @@ struct HeaderCase {
   ColumnRole role;
 };
 
+// Readable test names in ctest and failure messages.
+void PrintTo(const HeaderCase& c, std::ostream* os) { *os << c.text; }
+
 class HeaderRolesTest : public ::testing::TestWithParam<HeaderCase> {
  protected:
   static const HeaderLexicon& Lexicon() {

@@ -13,6 +13,9 @@ struct NumberingCase {
   std::string text, id, rest;
 };
 
+// Readable test names in ctest and failure messages.
+void PrintTo(const NumberingCase& c, std::ostream* os) { *os << c.text; }
+
 class NumberingTest : public ::testing::TestWithParam<NumberingCase> {};
 
 TEST_P(NumberingTest, ReadsLeadingNumbering) {
