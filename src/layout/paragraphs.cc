@@ -43,9 +43,11 @@ bool StartsWithListMarker(std::string_view line) {
   // not a marker; "๑.๕%" (a decimal) is not one either. A dash is a bullet
   // before a space or a Thai letter, not inside a wrapped Latin word
   // ("E" + "-Service") or a wrapped range ("๑ ตุลาคม" + "– ๓๐ กันยายน").
+  // "(๖)" alone on a line is a wrapped reference ("ครบถ้วน ๑๐๐% (0๖)"),
+  // a marker has its item after it.
   static const Regex kMarker(
       R"(^\s*(?:)"
-      R"(\(?[0-9๐-๙]{1,3}\))"
+      R"(\(?[0-9๐-๙]{1,3}\)\s*\S)"
       R"(|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})*\.(?:\s|$|[^0-9๐-๙]))"
       R"(|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+(?:\s|$))"
       R"(|[ก-ฮ][.)]\s)"

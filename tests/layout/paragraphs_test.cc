@@ -24,7 +24,8 @@ TEST(StartsWithListMarkerTest, WrappedTextIsNotAMarker) {
   for (const char* line :
        {"๒๕๖๘) ประจำปี", "พ.ศ. ๒๕๖๘", "๓๐ กันยายน ๒๕๖๘", "๑๐๐% ก่อนระยะ",
         "-๓๐ กันยายน", "– ๓๐ กันยายน", "อบต. ยางราก", "๑.๕% ของงบ", "ค.ศ. 2025",
-        "-Service เผยแพร่", "(ดำเนินการเป็นประจำ", "ประชาชน", ""}) {
+        "-Service เผยแพร่", "(0๖)", "(๑๒) ", "(ดำเนินการเป็นประจำ", "ประชาชน",
+        ""}) {
     EXPECT_FALSE(StartsWithListMarker(line)) << line;
   }
 }
