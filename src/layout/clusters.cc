@@ -38,6 +38,12 @@ bool IsSpaceText(const std::string& s) {
   return !s.empty();
 }
 
+bool IsFinite(const Glyph& g) {
+  return std::isfinite(g.bbox.x0) && std::isfinite(g.bbox.x1) &&
+         std::isfinite(g.bbox.y0) && std::isfinite(g.bbox.y1) &&
+         std::isfinite(g.baseline) && std::isfinite(g.font_size);
+}
+
 double Em(const Glyph& g) {
   if (g.font_size > 0) return g.font_size;
   double h = g.bbox.height();
@@ -117,7 +123,9 @@ std::vector<Cluster> BuildClusters(const std::vector<Glyph>& glyphs) {
 
   for (size_t i = 0; i < glyphs.size(); ++i) {
     const Glyph& g = glyphs[i];
-    if (g.text.empty()) continue;
+    // Nothing can be placed without a position (and NaN would break every
+    // ordering downstream).
+    if (g.text.empty() || !IsFinite(g)) continue;
     int order = static_cast<int>(i);
     if (IsSpaceText(g.text)) {
       flush_pending_standalone();

@@ -178,7 +178,9 @@ TableGrid::TableGrid(std::vector<double> xs, std::vector<double> ys,
 
 int TableGrid::CellContaining(double x, double y) const {
   if (rows() < 1 || cols() < 1) return -1;
-  if (x < xs_.front() || x > xs_.back() || y < ys_.front() || y > ys_.back()) {
+  // Written so that NaN is outside too.
+  if (!(x >= xs_.front() && x <= xs_.back() && y >= ys_.front() &&
+        y <= ys_.back())) {
     return -1;
   }
   int c = static_cast<int>(std::upper_bound(xs_.begin(), xs_.end(), x) -
@@ -192,9 +194,19 @@ int TableGrid::CellContaining(double x, double y) const {
   return CellAt(r, c);
 }
 
-std::vector<TableGrid> BuildGrids(const std::vector<Segment>& rulings,
+std::vector<TableGrid> BuildGrids(const std::vector<Segment>& input,
                                   const GridOptions& options) {
   const double tol = options.reach;
+  // NaN positions would break the sorting below; NormalizeSegments() drops
+  // them, but callers may pass raw pieces.
+  std::vector<Segment> finite;
+  for (const Segment& s : input) {
+    if (std::isfinite(s.x0) && std::isfinite(s.y0) && std::isfinite(s.x1) &&
+        std::isfinite(s.y1)) {
+      finite.push_back(s);
+    }
+  }
+  const std::vector<Segment>& rulings = finite;
   UnionFind uf(rulings.size());
   for (size_t i = 0; i < rulings.size(); ++i) {
     const Segment& h = rulings[i];

@@ -217,7 +217,11 @@ std::vector<Block> LayoutPage(const std::vector<TextLine>& lines,
   }
   std::vector<TextLine> body;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!used[i]) body.push_back(lines[i]);
+    const BBox& b = lines[i].bbox;
+    bool finite = std::isfinite(b.x0) && std::isfinite(b.x1) &&
+                  std::isfinite(b.y0) && std::isfinite(b.y1) &&
+                  std::isfinite(lines[i].baseline);
+    if (!used[i] && finite) body.push_back(lines[i]);
   }
   SortReadingOrder(&body);
   DropMarginLines(&body, page_height, options);

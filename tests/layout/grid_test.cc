@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 namespace raingan::layout {
 namespace {
 
@@ -132,6 +135,17 @@ TEST(TableGridTest, CellContaining) {
   EXPECT_EQ(g.CellContaining(150, 45), g.CellAt(1, 1));
   EXPECT_EQ(g.CellContaining(250, 45), -1);
   EXPECT_EQ(g.CellContaining(50, -1), -1);
+  EXPECT_EQ(g.CellContaining(std::nan(""), 15), -1);
+}
+
+TEST(BuildGridsTest, NonFiniteRulingsAreIgnored) {
+  std::vector<Segment> rulings = FullGrid({0, 100, 200}, {0, 30, 60});
+  rulings.push_back(H(std::nan(""), 0, 200));
+  rulings.push_back(V(std::numeric_limits<double>::infinity(), 0, 60));
+  std::vector<TableGrid> grids = BuildGrids(rulings);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].rows(), 2);
+  EXPECT_EQ(grids[0].cols(), 2);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -153,6 +154,14 @@ TEST(AssembleLinesTest, BoldAndTrailingSpace) {
   EXPECT_EQ(lines[0].text, "ประเด็นที่ ๑");
   EXPECT_TRUE(lines[0].bold);
   EXPECT_TRUE(lines[0].trailing_space);
+}
+
+TEST(AssembleLinesTest, GlyphsWithoutAPositionAreDropped) {
+  std::vector<Glyph> glyphs = Typeset("ประชาชน", 85, 100);
+  glyphs.push_back(MakeGlyph("ก", std::nan(""), 100, 8));
+  glyphs.push_back(MakeGlyph("ข", 200, std::nan(""), 8));
+  EXPECT_EQ(Texts(AssembleLines(glyphs, {})),
+            (std::vector<std::string>{"ประชาชน"}));
 }
 
 TEST(SortReadingOrderTest, SameBaselineLeftToRight) {
