@@ -254,4 +254,52 @@ std::string MeasureToJsonLine(const Document& doc, const Measure& m) {
   return Dump(j, -1);
 }
 
+std::string BatchResultToJsonLine(const BatchResult& r) {
+  ordered j;
+  j["path"] = r.path;
+  j["sha256"] = r.sha256;
+  j["status"] = r.status;
+  j["error"] = StringOrNull(r.error);
+  j["pages"] = IntOrNull(r.pages, r.pages >= 0);
+  j["measures"] = r.measures;
+  j["seconds"] = Round3(r.seconds);
+  j["output"] = StringOrNull(r.output);
+  j["settings"] = r.settings;
+  return Dump(j, -1);
+}
+
+Result<BatchResult> BatchResultFromJson(std::string_view text) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Status::BadInput("not a JSON object");
+  }
+  // Typed reads without exceptions: a missing or mistyped key fails.
+  auto text_of = [&](const char* key, bool nullable, std::string* out) {
+    auto it = j.find(key);
+    if (it == j.end()) return false;
+    if (it->is_null() && nullable) return true;
+    if (!it->is_string()) return false;
+    *out = it->get<std::string>();
+    return true;
+  };
+  BatchResult r;
+  bool ok =
+      text_of("path", false, &r.path) && text_of("sha256", false, &r.sha256) &&
+      text_of("status", false, &r.status) && text_of("error", true, &r.error) &&
+      text_of("output", true, &r.output) &&
+      text_of("settings", false, &r.settings);
+  auto pages = j.find("pages");
+  auto measures = j.find("measures");
+  auto seconds = j.find("seconds");
+  ok = ok && pages != j.end() &&
+       (pages->is_null() || pages->is_number_integer()) &&
+       measures != j.end() && measures->is_number_integer() &&
+       seconds != j.end() && seconds->is_number();
+  if (!ok) return Status::BadInput("incomplete batch result record");
+  if (pages->is_number_integer()) r.pages = pages->get<int>();
+  r.measures = measures->get<int>();
+  r.seconds = seconds->get<double>();
+  return r;
+}
+
 }  // namespace raingan

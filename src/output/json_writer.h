@@ -5,7 +5,9 @@
 #define RAINGAN_OUTPUT_JSON_WRITER_H_
 
 #include <string>
+#include <string_view>
 
+#include "base/result.h"
 #include "model/document.h"
 
 namespace raingan {
@@ -25,6 +27,29 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options);
 // One measure as a single-line JSON object with its document's fields
 // (organization, province, fiscal year, source) — a line of measures.jsonl.
 std::string MeasureToJsonLine(const Document& doc, const Measure& m);
+
+// What `raingan batch` did with one input: a line of results.jsonl, and the
+// per-document record a rerun resumes from.
+struct BatchResult {
+  std::string path;
+  std::string sha256;  // of the input's bytes
+  std::string status;  // "ok", "partial" or "failed" (see src/batch/)
+  std::string error;   // why partial or failed; empty (null) when ok
+  int pages = -1;      // pages read; -1 (null) = unpaged or unknown
+  int measures = 0;
+  double seconds = 0;    // wall-clock time of the extraction
+  std::string output;    // the document JSON, relative to the batch
+                         // directory; empty (null) when failed
+  std::string settings;  // what the output depends on besides the input
+};
+
+// One line (no newline) of results.jsonl.
+std::string BatchResultToJsonLine(const BatchResult& result);
+
+// Reads back a line written by BatchResultToJsonLine. Malformed or
+// incomplete text is an error, never a crash (records may be truncated by
+// a crash or edited by hand).
+Result<BatchResult> BatchResultFromJson(std::string_view text);
 
 }  // namespace raingan
 
