@@ -26,7 +26,8 @@ double WeightedMedianSize(const std::vector<TextLine>& lines) {
   return sizes.empty() ? 0 : sizes.back().first;
 }
 
-// Removes page numbers and catchwords from the top and bottom margins.
+// Removes page numbers (in the top and bottom margins) and the catchword
+// that ends a page.
 void DropMarginLines(std::vector<TextLine>* lines, double page_height,
                      const PageLayoutOptions& options) {
   double top = page_height * options.margin_band;
@@ -98,10 +99,9 @@ class BodyAssembler {
     p.prov.page = page_;
     p.prov.bbox = lines_.front().bbox;
     p.list_item = StartsWithListMarker(lines_.front().text);
+    p.text = Joined();
     bool heading = lines_.size() <= 3;
-    for (size_t i = 0; i < lines_.size(); ++i) {
-      const TextLine& l = lines_[i];
-      JoinLine(&p.text, l.text, i > 0 && lines_[i - 1].trailing_space);
+    for (const TextLine& l : lines_) {
       BBox& b = p.prov.bbox;
       b = {std::min(b.x0, l.bbox.x0), std::min(b.y0, l.bbox.y0),
            std::max(b.x1, l.bbox.x1), std::max(b.y1, l.bbox.y1)};

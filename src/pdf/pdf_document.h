@@ -62,7 +62,8 @@ class PdfDocument {
 
   // Glyphs, rulings and image coverage of page `number` (1-based).
   Result<PageContent> ReadPage(int number) const;
-  // The page rasterized at `dpi` (10..1200), 8-bit gray or RGB.
+  // The page rasterized at `dpi` (10..1200): 8-bit gray, or 32-bit RGB
+  // when `gray` is false.
   Result<image::Image> Render(int number, int dpi, bool gray = true) const;
 
  private:
