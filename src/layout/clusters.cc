@@ -86,10 +86,16 @@ Cluster FromGlyph(const Glyph& g, int order) {
   return c;
 }
 
-// Appends marks to the cluster text keeping the base first and the marks
-// in MarkRank order (stable, so equal ranks keep stream order).
-void AppendMark(Cluster* c, const std::string& mark) {
-  c->text += mark;
+// Appends a mark to the cluster, keeping the base first and the marks in
+// MarkRank order (stable, so equal ranks keep stream order). A "mark" glyph
+// that advances the pen — /ActualText "่ำ" over the glyphs of ่ ํ า —
+// widens the cluster; zero-width marks do not, their pen position
+// includes the letter-spacing after the base.
+void AppendMark(Cluster* c, const Glyph& mark) {
+  if (mark.bbox.width() > 0.05 * Em(mark)) {
+    c->bbox.x1 = std::max(c->bbox.x1, mark.bbox.x1);
+  }
+  c->text += mark.text;
   std::u32string u = utf8::ToU32(c->text);
   // Find where the run of marks at the end starts.
   size_t start = u.size();
@@ -140,7 +146,7 @@ std::vector<Cluster> BuildClusters(const std::vector<Glyph>& glyphs) {
     char32_t cp = FirstCodePoint(g.text);
     if (IsCombiningMark(cp)) {
       if (host >= 0 && FitsPrecedingBase(out[host], g)) {
-        AppendMark(&out[host], g.text);
+        AppendMark(&out[host], g);
       } else {
         pending.push_back(order);
       }
@@ -159,7 +165,7 @@ std::vector<Cluster> BuildClusters(const std::vector<Glyph>& glyphs) {
     if (!pending.empty()) {
       for (int idx : pending) {
         if (FitsFollowingBase(c, glyphs[idx])) {
-          AppendMark(&c, glyphs[idx].text);
+          AppendMark(&c, glyphs[idx]);
         } else {
           out.push_back(FromGlyph(glyphs[idx], idx));
         }

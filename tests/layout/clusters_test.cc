@@ -100,6 +100,20 @@ TEST(BuildClustersTest, RealSaraAaIsKept) {
             (std::vector<std::string>{"ท", "ำ", "ง", "า", "น"}));
 }
 
+TEST(BuildClustersTest, ActualTextOverMarkAndVowelWidensTheCluster) {
+  // LibreOffice wraps the glyphs of ่ ํ า in /ActualText "่ำ": one glyph
+  // that starts with a mark but advances the pen ("สม่ำเสมอ", sample 000).
+  std::vector<Glyph> glyphs = Glyphs({
+      {"ส", 0, 50, 9},
+      {"ม", 9, 50, 9.6},
+      {"่ำ", 18.6, 50, 7.6},
+      {"เ", 26.2, 50, 4.9},
+  });
+  std::vector<Cluster> clusters = BuildClusters(glyphs);
+  EXPECT_EQ(Texts(clusters), (std::vector<std::string>{"ส", "ม่ำ", "เ"}));
+  EXPECT_DOUBLE_EQ(clusters[1].bbox.x1, 26.2);
+}
+
 TEST(BuildClustersTest, StackedMarksInLogicalOrder) {
   // Tone mark emitted before the vowel above: NFC leaves Thai marks of
   // class 0 alone, so "ที่" must come out vowel first.

@@ -167,11 +167,18 @@ TEST(ReadPdfTest, PdfWithoutTables) {
   }
 }
 
+// These two check the backend's verdict, not OCR itself: with OCR off the
+// pages stay as the text layer left them.
 TEST(ReadPdfTest, ScannedPageIsMarkedForOcr) {
-  Document doc = Read("scanned_page.pdf");
+  Document doc;
+  BackendOptions options;
+  options.allow_ocr = false;
+  ASSERT_TRUE(
+      ReadPdf("scan.pdf", Fixture("scanned_page.pdf"), options, &doc).ok());
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_TRUE(doc.pages[0].quality.needs_ocr);
-  EXPECT_FALSE(doc.pages[0].quality.reason.empty());
+  EXPECT_NE(doc.pages[0].quality.reason.find("no text layer"),
+            std::string::npos);
   EXPECT_TRUE(doc.pages[0].blocks.empty());
 }
 
@@ -179,6 +186,7 @@ TEST(ReadPdfTest, ForcedOcrMarksEveryPage) {
   Document doc;
   BackendOptions options;
   options.force_ocr = true;
+  options.allow_ocr = false;
   ASSERT_TRUE(
       ReadPdf("x.pdf", Fixture("memo_no_tables.pdf"), options, &doc).ok());
   for (const Page& page : doc.pages) EXPECT_TRUE(page.quality.needs_ocr);
