@@ -144,8 +144,11 @@ class TableBuilder {
 
   void AddRow(const SourceLine& line, bool pipe) {
     std::vector<std::string> raw = SplitCells(line.text, pipe);
-    // Trailing empty cells from a trailing TAB carry no information.
-    while (raw.size() > 1 && IsBlank(raw.back()) && !pipe) raw.pop_back();
+    // A trailing TAB is an empty last cell (a blank remark column), so the
+    // raw width is kept for aligning the row; only the table width ignores
+    // trailing blanks, which some exporters add beyond the last column.
+    size_t width = raw.size();
+    while (width > 1 && IsBlank(raw[width - 1]) && !pipe) --width;
     TableRow row;
     row.prov.line = line.number;
     for (const std::string& r : raw) {
@@ -154,7 +157,7 @@ class TableBuilder {
       cell.paragraphs = CellParagraphs(r, line.number);
       row.cells.push_back(std::move(cell));
     }
-    raw_widths_.push_back(static_cast<int>(raw.size()));
+    trimmed_widths_.push_back(static_cast<int>(width));
     rows_.push_back(std::move(row));
   }
 
@@ -163,11 +166,11 @@ class TableBuilder {
     table.prov.line = rows_.front().prov.line;
     // The header (first row) fixes the width; rows that are wider grow it.
     int columns = 0;
-    for (const TableRow& r : rows_) {
-      columns = std::max(columns, static_cast<int>(r.cells.size()));
-    }
+    for (int w : trimmed_widths_) columns = std::max(columns, w);
     table.columns = columns;
     for (TableRow& r : rows_) {
+      // Cells past the table width are trailing blanks.
+      if (static_cast<int>(r.cells.size()) > columns) r.cells.resize(columns);
       int missing = columns - static_cast<int>(r.cells.size());
       if (missing > 0 && r.cells.size() > 1) {
         // Word-derived exports omit the cells of a vertical merge; those
@@ -188,13 +191,13 @@ class TableBuilder {
       table.rows.push_back(std::move(r));
     }
     rows_.clear();
-    raw_widths_.clear();
+    trimmed_widths_.clear();
     return Block::MakeTable(std::move(table));
   }
 
  private:
   std::vector<TableRow> rows_;
-  std::vector<int> raw_widths_;
+  std::vector<int> trimmed_widths_;
 };
 
 // Accumulates the lines of one paragraph of running text.

@@ -65,6 +65,32 @@ TEST(TextExportTest, ShortRowsLackTheirLeftmostMergedCells) {
   EXPECT_EQ(short_row.cells[1].Text(), "๑.๑.๒ ภารกิจ");
 }
 
+// Lines of a plan's budget table (004): a trailing TAB is the empty remark
+// cell, so a full-width row must not be shifted right, and a row without
+// its merged dimension cell is padded by exactly that one cell.
+TEST(TextExportTest, TrailingTabIsAnEmptyLastCell) {
+  Document doc = Read(
+      "มิติ\tภารกิจตามมิติ\tโครงการ\tปี ๒๕๖๖\tปี ๒๕๖๗\tหมายเหตุ\n"
+      "มิติที่ ๑\t๑.๑ ภารกิจ\t๑.โครงการ ก\t-\t๑๕,๐๐๐\t\n"
+      "๑.๑.๓ ภารกิจ\t๑. โครงการ ข\t๒๕,๐๐๐\t-\t\n"
+      "\t\t\t-\t๕,๐๐๐\t\t\n");
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->columns, 6);
+  const TableRow& full = tables[0]->rows[1];
+  EXPECT_FALSE(full.cells[0].covered);
+  EXPECT_EQ(full.cells[2].Text(), "๑.โครงการ ก");
+  EXPECT_EQ(full.cells[4].Text(), "๑๕,๐๐๐");
+  const TableRow& merged = tables[0]->rows[2];
+  EXPECT_TRUE(merged.cells[0].covered);
+  EXPECT_EQ(merged.cells[2].Text(), "๑. โครงการ ข");
+  EXPECT_EQ(merged.cells[3].Text(), "๒๕,๐๐๐");
+  const TableRow& wide = tables[0]->rows[3];
+  ASSERT_EQ(wide.cells.size(), 6u);
+  EXPECT_EQ(wide.cells[3].Text(), "-");
+  EXPECT_EQ(wide.cells[4].Text(), "๕,๐๐๐");
+}
+
 TEST(TextExportTest, MarkdownHeadingsBoldAndImagesAndCaptions) {
   Document doc = Read(
       "# รายงานผล\n\n"
