@@ -36,6 +36,23 @@ BBox Union(const BBox& a, const BBox& b) {
           std::max(a.y1, b.y1)};
 }
 
+// Whether a wrap between `text` and `line` fell inside a word: between two
+// Thai letters, or after a slash or a hyphen that joins words
+// ("มาตรการ/" + "โครงการ/", "E-" + "Service").
+bool GluedAcrossWrap(std::string_view text, std::string_view line) {
+  char32_t last = LastCodePoint(text);
+  char32_t next = FirstCodePoint(line);
+  if (next == 0 || next == ' ') return false;
+  if (IsThaiWordChar(last) && IsThaiWordChar(next)) return true;
+  if (last == '/') return true;
+  if (last == '-' && text.size() >= 2) {
+    char32_t before = LastCodePoint(text.substr(0, text.size() - 1));
+    return IsThaiWordChar(before) || (before >= 'A' && before <= 'Z') ||
+           (before >= 'a' && before <= 'z');
+  }
+  return false;
+}
+
 }  // namespace
 
 bool StartsWithListMarker(std::string_view line) {
@@ -74,8 +91,7 @@ void JoinLine(std::string* text, std::string_view line, bool trailing_space) {
     text->assign(line);
     return;
   }
-  bool glue = !trailing_space && IsThaiWordChar(LastCodePoint(*text)) &&
-              IsThaiWordChar(FirstCodePoint(line));
+  bool glue = !trailing_space && GluedAcrossWrap(*text, line);
   if (!glue && text->back() != ' ') text->push_back(' ');
   text->append(line);
 }

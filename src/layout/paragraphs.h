@@ -26,9 +26,9 @@ bool StartsWithListMarker(std::string_view line);
 // left open in `text` ("(ตัวชี้วัดที่" wrapped before "๘)") continues it.
 bool OpensListItem(std::string_view text, std::string_view line);
 
-// Appends `line` to `text`: directly when the break falls between two Thai
-// characters and the line before had no trailing space glyph, else after
-// one space.
+// Appends `line` to `text`: directly when the break falls inside a word
+// (between two Thai letters, after "/" or a word's "-") and the line
+// before had no trailing space glyph, else after one space.
 void JoinLine(std::string* text, std::string_view line,
               bool trailing_space = false);
 

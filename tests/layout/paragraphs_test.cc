@@ -57,6 +57,10 @@ TEST(JoinLineTest, ThaiWrapsInsideWords) {
       {"(Integrity and", "Transparency)", false,
        "(Integrity and Transparency)"},
       {"พ.ศ.", "๒๕๖๘", false, "พ.ศ. ๒๕๖๘"},
+      // Slash and hyphen compounds wrap without a space.
+      {"มาตรการ/", "โครงการ/", false, "มาตรการ/โครงการ/"},
+      {"ผลิตคู่มือการใช้งาน E-", "Service", false, "ผลิตคู่มือการใช้งาน E-Service"},
+      {"๑ ตุลาคม ๖๗ -", "๓๐ กันยายน", false, "๑ ตุลาคม ๖๗ - ๓๐ กันยายน"},
       {"ประจำปี", "๒๕๖๘", false, "ประจำปี ๒๕๖๘"},
       {"ต่าง", "ๆ ของหน่วยงาน", false, "ต่าง ๆ ของหน่วยงาน"},
       {"", "แรก", false, "แรก"},
