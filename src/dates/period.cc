@@ -39,7 +39,17 @@ class Grammar {
     PeriodResult whole_fallback;
     for (size_t i = 0; i < tokens_.size(); ++i) {
       std::vector<Item> items;
-      if (ParseChain(i, &items) != i) return Resolve(items, fiscal_hint);
+      if (size_t end = ParseChain(i, &items); end != i) {
+        if (IsWord(end, WordKind::kRange) && end + 1 == tokens_.size()) {
+          // "เมษายน –": the other end is missing (a cell split by a page
+          // break); reading it as April alone would be a guess.
+          PeriodResult r;
+          r.recognized = true;
+          r.warnings.push_back("incomplete period: " + Slice(i, end + 1));
+          return r;
+        }
+        return Resolve(items, fiscal_hint);
+      }
       PeriodResult r;
       bool whole_without_year = false;
       if (ParseFiscal(i, &r, &whole_without_year) != i) return r;

@@ -8,6 +8,9 @@
 namespace raingan::textnorm {
 namespace {
 
+// NFC and the syllable repair alternate at most this often (see Run()).
+constexpr int kMaxRepairRounds = 4;
+
 // How step 3 treats a code point.
 enum class CharKind { kKeep, kDrop, kSpace, kLineBreak };
 
@@ -47,6 +50,13 @@ CharKind Classify(char32_t c) {
   return CharKind::kKeep;
 }
 
+std::string Encode(const std::u32string& chars) {
+  std::string out;
+  out.reserve(chars.size() * 3);
+  for (char32_t c : chars) utf8::Append(c, &out);
+  return out;
+}
+
 }  // namespace
 
 Result<Normalizer> Normalizer::Load(const std::string& models_dir) {
@@ -65,16 +75,15 @@ std::string Normalizer::NormalizeKeepLines(std::string_view text) const {
 
 std::string Normalizer::Run(std::string_view text, bool keep_lines) const {
   // Steps 1-4: decode, PUA repair, character classes and whitespace, into
-  // `chars`. A space is only written once the next kept character is known,
-  // because whether it survives depends on both of its neighbours.
+  // `chars`. A space is only written before a following character, which
+  // trims lines; spurious spaces are dropped after NFC (below).
   std::u32string chars;
   chars.reserve(text.size());
   bool space_pending = false;
   auto emit = [&](char32_t c) {
     if (space_pending) {
       space_pending = false;
-      char32_t prev = chars.empty() ? U'\n' : chars.back();
-      if (prev != U'\n' && !IsSpuriousSpace(prev, c)) chars.push_back(U' ');
+      if (!chars.empty() && chars.back() != U'\n') chars.push_back(U' ');
     }
     chars.push_back(c);
   };
@@ -108,14 +117,25 @@ std::string Normalizer::Run(std::string_view text, bool keep_lines) const {
     }
     last_raw = raw;
   }
-  // Step 5-6: syllable repair.
-  std::u32string repaired;
-  RepairThaiSyllables(chars, &repaired);
-  std::string out;
-  out.reserve(repaired.size() * 3);
-  for (char32_t c : repaired) utf8::Append(c, &out);
-  // Step 7.
-  return unicode::Nfc(out);
+  // Steps 5-7. NFC comes first: it may reorder marks, which changes both
+  // which spaces are spurious and what the syllable repair sees. The repair
+  // only emits Thai marks in NFC order (thai::MarkRank), but moving a mark
+  // onto its consonant can put it next to a foreign combining mark; then
+  // the steps alternate until the text is stable. Real text needs one round.
+  std::string out = Encode(chars);
+  for (int round = 0; round < kMaxRepairRounds; ++round) {
+    bool nfc = unicode::IsNfc(out);
+    if (!nfc) chars = utf8::ToU32(unicode::Nfc(out));
+    bool dropped = DropSpuriousSpaces(&chars);
+    if (round > 0 && nfc && !dropped) return out;
+    std::u32string repaired;
+    RepairThaiSyllables(chars, &repaired);
+    chars = std::move(repaired);
+    out = Encode(chars);
+  }
+  // Not reached by any input seen so far; NFC output is the promise that
+  // matters more than idempotence.
+  return unicode::IsNfc(out) ? out : unicode::Nfc(out);
 }
 
 }  // namespace raingan::textnorm

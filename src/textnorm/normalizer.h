@@ -14,15 +14,17 @@
 //      that cannot begin a syllable (a combining mark, or ะ า ำ ๅ) when the
 //      character before the space can carry it, and between a leading vowel
 //      (เ แ โ ใ ไ) and its consonant. Spaces before ๆ are kept ("ต่าง ๆ").
-//   5. Mark repair per syllable: marks are stacked in canonical order (vowel
+//   5. NFC (never NFKC/NFKD, which split ำ). It comes before the repairs
+//      below because it may reorder marks; the repairs keep NFC order.
+//   6. Mark repair per syllable: marks are stacked in canonical order (vowel
 //      mark, tone mark, NIKHAHIT); a tone mark written after า/ำ/ะ moves
 //      before it; a mark that arrives before its consonant (at the start of
 //      a word, or right after a leading vowel) moves onto that consonant;
 //      repeated identical marks are removed.
-//   6. SARA AM repair: NIKHAHIT + SARA AA (also with a tone mark between or
+//   7. SARA AM repair: NIKHAHIT + SARA AA (also with a tone mark between or
 //      before them) becomes tone + ำ. Tesseract's Thai model emits the split
 //      form everywhere, so OCR text needs this as much as PDF text does.
-//   7. NFC (never NFKC/NFKD, which split ำ).
+// The result is idempotent: Normalize(Normalize(x)) == Normalize(x).
 // Digits are never folded (see digits.h for the policy).
 #ifndef RAINGAN_TEXTNORM_NORMALIZER_H_
 #define RAINGAN_TEXTNORM_NORMALIZER_H_

@@ -49,11 +49,14 @@ inline bool IsNonInitial(char32_t c) {
 
 // Canonical position of a mark in its stack: vowel marks sit next to the
 // consonant, then the tone mark, then NIKHAHIT (the upper half of SARA AM,
-// which Unicode writes after the tone: น ้ ำ).
+// which Unicode writes after the tone: น ้ ำ). PHINTHU comes first among the
+// vowel marks because its canonical combining class (9) is lower than SARA
+// U's (103): any other order would be changed again by NFC.
 inline int MarkRank(char32_t c) {
-  if (IsVowelMark(c)) return 0;
-  if (IsToneMark(c)) return 1;
-  return 2;  // NIKHAHIT
+  if (c == 0x0E3A) return 0;  // PHINTHU
+  if (IsVowelMark(c)) return 1;
+  if (IsToneMark(c)) return 2;
+  return 3;  // NIKHAHIT
 }
 
 }  // namespace raingan::textnorm::thai

@@ -56,6 +56,11 @@ void EmitSyllable(char32_t base, const std::u32string& tail,
 }  // namespace
 
 bool IsSpuriousSpace(char32_t prev, char32_t next) {
+  // A leading vowel is always followed by its consonant, or by one of that
+  // consonant's marks when a PDF producer emits the mark first.
+  if (thai::IsLeadingVowel(prev)) {
+    return thai::IsConsonant(next) || thai::IsMark(next);
+  }
   if (thai::IsFollowingVowel(next)) {
     return thai::IsConsonant(prev) || thai::IsMark(prev);
   }
@@ -65,7 +70,20 @@ bool IsSpuriousSpace(char32_t prev, char32_t next) {
     if (thai::IsVowelMark(prev) && upper) return true;
     return thai::IsToneMark(prev) && next == thai::kNikhahit;
   }
-  return thai::IsLeadingVowel(prev) && thai::IsConsonant(next);
+  return false;
+}
+
+bool DropSpuriousSpaces(std::u32string* text) {
+  std::u32string& s = *text;
+  size_t out = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool drop = s[i] == U' ' && out > 0 && i + 1 < s.size() &&
+                IsSpuriousSpace(s[out - 1], s[i + 1]);
+    if (!drop) s[out++] = s[i];
+  }
+  bool changed = out != s.size();
+  s.resize(out);
+  return changed;
 }
 
 void RepairThaiSyllables(const std::u32string& in, std::u32string* out) {

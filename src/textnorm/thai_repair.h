@@ -13,9 +13,14 @@ namespace raingan::textnorm {
 //  - before a mark that `prev` can carry: any mark after a consonant
 //    ("ห น ่ว ย"), a tone mark or NIKHAHIT after a vowel mark, NIKHAHIT
 //    after a tone mark;
-//  - between a leading vowel and its consonant ("เ พื่อ").
+//  - between a leading vowel and its consonant ("เ พื่อ") or a mark of that
+//    consonant written before it.
 // Spaces before ๆ are never spurious.
 bool IsSpuriousSpace(char32_t prev, char32_t next);
+
+// Removes every single space (U+0020) whose neighbours make it spurious
+// (IsSpuriousSpace). Returns true if it removed any.
+bool DropSpuriousSpaces(std::u32string* text);
 
 // Rewrites each Thai syllable of `in` into canonical order and appends the
 // result to *out:

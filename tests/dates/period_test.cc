@@ -235,6 +235,8 @@ TEST(PeriodParserTest, ImpossibleDatesAreNullWithWarning) {
       // OCR read ๒๕๖๘ as ๒๕๒๕ (observed on the 000 scan).
       {"ประจำปีงบประมาณ พ.ศ. ๒๕๒๕", 2568, "null", "null", {}, true},
       {"ต.ค. 999 - ก.ย. 68", 0, "null", "null", {}, true},
+      // A range cut by a page break (born PDF of sample 002).
+      {"เมษายน –", 2568, "null", "null", {}, true},
   };
   for (const Case& c : kCases) Check(c);
 }

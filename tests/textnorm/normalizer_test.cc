@@ -181,9 +181,12 @@ TEST(NormalizerTest, KeepLinesPreservesLineStructure) {
   EXPECT_EQ(Norm().Normalize("บรรทัด ๑\nบรรทัด ๒"), "บรรทัด ๑ บรรทัด ๒");
 }
 
-TEST(NormalizerTest, IsIdempotentOnRepairs) {
-  for (const char* s : {"ดําเนินการ", "ฝ่ าย", "ป\uF711\uF714า", "ท\u0E48\u0E35",
-                        "ห น ่ว ย", "\u0E48กอน"}) {
+// Includes inputs libFuzzer found (tests/fuzz/normalizer_fuzz.cc).
+TEST(NormalizerTest, IsIdempotent) {
+  for (const char* s :
+       {"ดําเนินการ", "ฝ่ าย", "ป\uF711\uF714า", "ท\u0E48\u0E35", "ห น ่ว ย",
+        "\u0E48กอน", "ใ \u0E31ต", "\u0E32\u0613\u0E38", "ก\u0E38\u0E3A",
+        "\u0E49ก\u0C4D", "บ\x01\u0617\u0E38"}) {
     std::string once = Norm().Normalize(s);
     EXPECT_EQ(Norm().Normalize(once), once) << s;
   }
