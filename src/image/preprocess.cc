@@ -1,0 +1,232 @@
+#include "image/preprocess.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace raingan::image {
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+struct BoxDeleter {
+  void operator()(Box* b) const { boxDestroy(&b); }
+};
+using BoxPtr = std::unique_ptr<Box, BoxDeleter>;
+struct BoxaDeleter {
+  void operator()(Boxa* b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Pixel rectangle of `box` (points) clipped to the image; null when the
+// intersection is empty.
+BoxPtr PixelBox(Pix* pix, const BBox& box) {
+  if (box.empty()) return nullptr;
+  double k = pixGetXRes(pix) > 0 ? pixGetXRes(pix) / 72.0 : 1.0;
+  int w = pixGetWidth(pix), h = pixGetHeight(pix);
+  int x0 = std::clamp(static_cast<int>(std::floor(box.x0 * k)), 0, w);
+  int y0 = std::clamp(static_cast<int>(std::floor(box.y0 * k)), 0, h);
+  int x1 = std::clamp(static_cast<int>(std::ceil(box.x1 * k)), 0, w);
+  int y1 = std::clamp(static_cast<int>(std::ceil(box.y1 * k)), 0, h);
+  if (x1 <= x0 || y1 <= y0) return nullptr;
+  return BoxPtr(boxCreate(x0, y0, x1 - x0, y1 - y0));
+}
+
+BBox PointBox(Pix* pix, int x, int y, int w, int h) {
+  double k = pixGetXRes(pix) > 0 ? 72.0 / pixGetXRes(pix) : 1.0;
+  return {x * k, y * k, (x + w) * k, (y + h) * k};
+}
+
+Result<PixPtr> ToGray(Pix* src) {
+  int d = pixGetDepth(src);
+  PixPtr gray;
+  if (d == 32) {
+    gray.reset(pixConvertRGBToLuminance(src));
+  } else if (d == 1 || d == 2 || d == 4 || d == 8 || d == 16) {
+    // Also drops a colormap (palette PNGs, GIF-like TIFFs).
+    gray.reset(pixConvertTo8(src, 0));
+  }
+  if (!gray) {
+    return Status::BadInput("unsupported image depth: " + std::to_string(d) +
+                            " bits per pixel");
+  }
+  return gray;
+}
+
+Result<PixPtr> Threshold(Pix* gray, int threshold) {
+  PixPtr binary(pixThresholdToBinary(gray, threshold));
+  if (!binary) return Status::Internal("binarization failed");
+  return binary;
+}
+
+}  // namespace
+
+Result<PreparedPage> PreparePage(const Image& scan,
+                                 const PreprocessOptions& options) {
+  if (scan.empty()) return Status::InvalidArgument("empty image");
+  const int dpi = scan.dpi();
+  RAINGAN_ASSIGN_OR_RETURN(PixPtr gray, ToGray(scan.pix()));
+
+  // Flatten uneven paper tone (scanner shading, yellowed paper) so that
+  // one threshold serves the whole page: paper becomes white, ink stays.
+  PixPtr clean(
+      pixCleanBackgroundToWhite(gray.get(), nullptr, nullptr, 1.0, 70, 190));
+  if (!clean) clean = std::move(gray);  // tiny images: keep them as they are
+  pixSetResolution(clean.get(), dpi, dpi);
+
+  RAINGAN_ASSIGN_OR_RETURN(PixPtr binary,
+                           Threshold(clean.get(), options.ink_threshold));
+  PreparedPage out;
+  float angle = 0, confidence = 0;
+  // Skew is measured on text lines and rulings alike; a failure (blank
+  // page) just means "not rotated".
+  if (pixFindSkewSweepAndSearch(binary.get(), &angle, &confidence, 4, 2,
+                                static_cast<float>(options.max_skew), 0.5f,
+                                0.01f) == 0 &&
+      std::abs(angle) >= options.min_skew &&
+      std::abs(angle) <= options.max_skew &&
+      confidence >= options.min_skew_confidence) {
+    PixPtr rotated(pixRotate(clean.get(), angle * kPi / 180.0,
+                             L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (rotated) {
+      clean = std::move(rotated);
+      pixSetResolution(clean.get(), dpi, dpi);
+      RAINGAN_ASSIGN_OR_RETURN(binary,
+                               Threshold(clean.get(), options.ink_threshold));
+      out.skew_degrees = angle;
+    }
+  }
+
+  // Specks: remove them from the binary raster and from the gray one too,
+  // or Tesseract reads them as stray marks and dots.
+  int speck = std::max(
+      1, static_cast<int>(std::lround(options.speck_size * dpi / 72.0)));
+  PixPtr kept(pixSelectBySize(binary.get(), speck, speck, 8, L_SELECT_IF_EITHER,
+                              L_SELECT_IF_GT, nullptr));
+  if (kept) {
+    PixPtr specks(pixXor(nullptr, binary.get(), kept.get()));
+    if (specks) pixSetMasked(clean.get(), specks.get(), 255);
+    binary = std::move(kept);
+  }
+  pixSetResolution(binary.get(), dpi, dpi);
+  out.gray = Image::Adopt(clean.release());
+  out.binary = Image::Adopt(binary.release());
+  return out;
+}
+
+double InkCoverage(const Image& binary, const BBox& box) {
+  if (binary.empty() || binary.depth() != 1) return 0;
+  BoxPtr b = PixelBox(binary.pix(), box);
+  if (!b) return 0;
+  l_int32 count = 0;
+  if (pixCountPixelsInRect(binary.pix(), b.get(), &count, nullptr) != 0) {
+    return 0;
+  }
+  return static_cast<double>(count) / (static_cast<double>(b->w) * b->h);
+}
+
+BBox InkBounds(const Image& binary, const BBox& box) {
+  if (binary.empty() || binary.depth() != 1) return {};
+  BoxPtr b = PixelBox(binary.pix(), box);
+  if (!b) return {};
+  PixPtr clip(pixClipRectangle(binary.pix(), b.get(), nullptr));
+  if (!clip) return {};
+  Box* fg = nullptr;
+  // Returns 1 when there is no foreground.
+  if (pixClipToForeground(clip.get(), nullptr, &fg) != 0 || fg == nullptr) {
+    return {};
+  }
+  BoxPtr owned(fg);
+  return PointBox(binary.pix(), b->x + fg->x, b->y + fg->y, fg->w, fg->h);
+}
+
+Status Whiten(Image* image, const std::vector<BBox>& boxes) {
+  if (image == nullptr || image->empty()) {
+    return Status::InvalidArgument("empty image");
+  }
+  Pix* pix = image->pix();
+  int d = pixGetDepth(pix);
+  if (d != 1 && d != 8 && d != 32) {
+    return Status::InvalidArgument("Whiten needs a 1, 8 or 32-bit image");
+  }
+  for (const BBox& box : boxes) {
+    BoxPtr b = PixelBox(pix, box);
+    if (!b) continue;
+    // In a 1-bit raster 1 is ink; elsewhere the largest value is white.
+    l_ok rc =
+        d == 1 ? pixClearInRect(pix, b.get())
+               : pixSetInRectArbitrary(pix, b.get(), d == 8 ? 255 : 0xffffff00);
+    if (rc != 0) return Status::Internal("cannot paint the image");
+  }
+  return Status::Ok();
+}
+
+Status EraseRulings(Image* image, const std::vector<layout::Segment>& rulings,
+                    double margin) {
+  std::vector<BBox> boxes;
+  boxes.reserve(rulings.size());
+  for (const layout::Segment& s : rulings) {
+    double half = s.thickness / 2 + margin;
+    if (s.horizontal()) {
+      boxes.push_back({std::min(s.x0, s.x1) - margin, s.y0 - half,
+                       std::max(s.x0, s.x1) + margin, s.y0 + half});
+    } else {
+      boxes.push_back({s.x0 - half, std::min(s.y0, s.y1) - margin, s.x0 + half,
+                       std::max(s.y0, s.y1) + margin});
+    }
+  }
+  return Whiten(image, boxes);
+}
+
+Result<std::vector<BBox>> FindInkBlocks(const Image& binary, const BBox& region,
+                                        const std::vector<BBox>& exclude,
+                                        const InkBlockOptions& options) {
+  if (binary.empty() || binary.depth() != 1) {
+    return Status::InvalidArgument("FindInkBlocks needs a 1-bit image");
+  }
+  std::vector<BBox> out;
+  BoxPtr area = PixelBox(binary.pix(), region);
+  if (!area) return out;
+  PixPtr clip(pixClipRectangle(binary.pix(), area.get(), nullptr));
+  if (!clip) return Status::Internal("cannot crop the image");
+  pixSetResolution(clip.get(), binary.dpi(), binary.dpi());
+  Image local = Image::Adopt(clip.release());
+  std::vector<BBox> shifted;
+  double k = 72.0 / binary.dpi();
+  for (const BBox& e : exclude) {
+    shifted.push_back({e.x0 - area->x * k, e.y0 - area->y * k,
+                       e.x1 - area->x * k, e.y1 - area->y * k});
+  }
+  RAINGAN_RETURN_IF_ERROR(Whiten(&local, shifted));
+
+  int gx = std::max(1, static_cast<int>(std::lround(options.gap / k)));
+  int gy = std::max(1, static_cast<int>(std::lround(options.line_gap / k)));
+  PixPtr joined(pixDilateBrick(nullptr, local.pix(), gx, gy));
+  if (!joined) return Status::Internal("morphological dilation failed");
+  BoxaPtr boxes(pixConnCompBB(joined.get(), 8));
+  if (!boxes) return Status::Internal("connected components failed");
+  int n = boxaGetCount(boxes.get());
+  for (int i = 0; i < n; ++i) {
+    int x, y, w, h;
+    if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
+    // The dilated box overshoots the ink by half a brick on every side.
+    BBox grown = PointBox(local.pix(), x, y, w, h);
+    BBox ink = InkBounds(local, grown);
+    if (ink.empty()) continue;
+    if (std::max(ink.width(), ink.height()) < options.min_size) continue;
+    out.push_back({ink.x0 + area->x * k, ink.y0 + area->y * k,
+                   ink.x1 + area->x * k, ink.y1 + area->y * k});
+  }
+  std::sort(out.begin(), out.end(), [](const BBox& a, const BBox& b) {
+    return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0;
+  });
+  return out;
+}
+
+}  // namespace raingan::image

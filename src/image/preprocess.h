@@ -1,0 +1,86 @@
+// Cleaning a scanned page before ruling detection and OCR.
+//
+// Scans arrive gray or in color, rotated by a few degrees, with uneven
+// paper tone, JPEG noise and specks. PreparePage() undoes that once per
+// page and returns two rasters of the same upright geometry:
+//   - `gray`: 8-bit, deskewed, background flattened to white. This is what
+//     Tesseract reads: its own thresholding of a small cell sees the faint
+//     strokes of Thai marks better than any global threshold.
+//   - `binary`: 1-bit, deskewed, specks removed. This is what ruling
+//     detection (lines.h) and the ink tests below read.
+// Everything else in this header works on rectangles in page points, the
+// frame of layout/ and the document model, converted with the image's dpi.
+#ifndef RAINGAN_IMAGE_PREPROCESS_H_
+#define RAINGAN_IMAGE_PREPROCESS_H_
+
+#include <vector>
+
+#include "base/result.h"
+#include "image/image.h"
+#include "layout/segment.h"
+#include "model/geometry.h"
+
+namespace raingan::image {
+
+struct PreprocessOptions {
+  // Rotations searched for, degrees either way. Printed-and-scanned pages
+  // come rotated by up to about 2.5 degrees; a little more is allowed.
+  double max_skew = 5.0;
+  // Smaller rotations are left alone: they cost a resampling of the page
+  // and move a ruling by less than its own thickness across an A4 page.
+  double min_skew = 0.08;
+  // Below this Leptonica skew confidence (a page with little text) the
+  // page is not rotated: a wrong rotation does more harm than none.
+  double min_skew_confidence = 2.5;
+  // Gray level (after background flattening, paper = 255) below which a
+  // pixel is ink in `binary`.
+  int ink_threshold = 170;
+  // Dark components no larger than this (points, both sides) are specks:
+  // scanner dust and JPEG noise. Thai tone marks and dots are larger
+  // (about 1.5 pt at the 14-16 pt sizes reports use).
+  double speck_size = 0.6;
+};
+
+struct PreparedPage {
+  Image gray;               // 8-bit, upright, white paper
+  Image binary;             // 1-bit, upright, no specks
+  double skew_degrees = 0;  // rotation applied (0 when none)
+};
+
+// Fails only for an empty image or an unsupported pixel depth.
+Result<PreparedPage> PreparePage(const Image& scan,
+                                 const PreprocessOptions& options = {});
+
+// Share (0..1) of the pixels of a 1-bit image inside `box` (points) that
+// are ink; 0 for an empty box or a box outside the image.
+double InkCoverage(const Image& binary, const BBox& box);
+
+// The smallest box (points) holding all ink of a 1-bit image inside
+// `box`, or an empty box when there is none.
+BBox InkBounds(const Image& binary, const BBox& box);
+
+// Paints the boxes (points) white in an 8-bit or 1-bit image.
+Status Whiten(Image* image, const std::vector<BBox>& boxes);
+
+// Paints ruling segments (points) white, widened by `margin` points on
+// every side: table borders out of the way of OCR, which would otherwise
+// read them as "|", "l" or "1" and glue them to the text.
+Status EraseRulings(Image* image, const std::vector<layout::Segment>& rulings,
+                    double margin);
+
+// Groups of ink in a 1-bit image, inside `region` and outside every box of
+// `exclude` (points): components closer than `gap` points horizontally or
+// `line_gap` vertically join one block. Blocks smaller than `min_size`
+// points on their longer side are dropped as dirt. Top to bottom.
+struct InkBlockOptions {
+  double gap = 12.0;
+  double line_gap = 6.0;
+  double min_size = 6.0;
+};
+Result<std::vector<BBox>> FindInkBlocks(const Image& binary, const BBox& region,
+                                        const std::vector<BBox>& exclude,
+                                        const InkBlockOptions& options = {});
+
+}  // namespace raingan::image
+
+#endif  // RAINGAN_IMAGE_PREPROCESS_H_
