@@ -1,0 +1,56 @@
+// ReadImage (backends/backend.h): scanned pages stored as image files —
+// PNG, JPEG, TIFF (every frame of a multi-page TIFF is a page), BMP, PNM.
+// Each page is read by OCR (src/ocr/) into the same blocks a PDF page
+// gives, so the stages after the backend do not know the difference.
+#include <string>
+#include <vector>
+
+#include "backends/backend.h"
+#include "image/image_pages.h"
+#include "ocr/scan_reader.h"
+
+namespace raingan {
+
+Status ReadImage(const std::string& /*path*/, std::string_view bytes,
+                 const BackendOptions& options, Document* doc) {
+  RAINGAN_ASSIGN_OR_RETURN(int count, image::CountImagePages(bytes));
+  doc->source.format = SourceFormat::kImage;
+  doc->source.pages = count;
+  std::vector<int> numbers(count);
+  for (int i = 0; i < count; ++i) numbers[i] = i + 1;
+
+  if (!options.allow_ocr) {
+    // An image has no text but what OCR reads; the pages stay, empty.
+    for (int n : numbers) {
+      Page page;
+      page.number = n;
+      page.quality.needs_ocr = true;
+      page.quality.reason = "image file";
+      doc->pages.push_back(std::move(page));
+    }
+    doc->warnings.push_back(
+        "the image was not read: OCR is disabled (--no-ocr)");
+    return Status::Ok();
+  }
+
+  // A file whose first page does not decode is not an image we can read;
+  // a later frame that fails only loses that page (a warning).
+  RAINGAN_ASSIGN_OR_RETURN(image::Image first,
+                           image::DecodeImagePage(bytes, 0, options.ocr_dpi));
+  RAINGAN_ASSIGN_OR_RETURN(ocr::ScanOptions scan, ocr::ScanOptionsFor(options));
+  auto source = [&](int /*worker*/, int index) -> Result<image::Image> {
+    if (index == 0 && !first.empty()) return std::move(first);
+    return image::DecodeImagePage(bytes, index, options.ocr_dpi);
+  };
+  RAINGAN_ASSIGN_OR_RETURN(std::vector<ocr::ReadPage> pages,
+                           ocr::ReadScannedPages(numbers, source, scan));
+  for (ocr::ReadPage& p : pages) {
+    p.page.quality.needs_ocr = true;
+    p.page.quality.reason = "image file";
+    doc->pages.push_back(std::move(p.page));
+    for (std::string& w : p.warnings) doc->warnings.push_back(std::move(w));
+  }
+  return Status::Ok();
+}
+
+}  // namespace raingan

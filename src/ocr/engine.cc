@@ -1,0 +1,215 @@
+#include "ocr/engine.h"
+
+#include <dlfcn.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <mutex>
+#include <new>
+#include <string_view>
+
+#include "base/file.h"
+
+namespace raingan::ocr {
+namespace {
+
+// One thread per Engine (see engine.h). The environment variable is read
+// by libgomp when the process starts, so it only helps processes raingan
+// starts (and a libgomp loaded later); the running process is limited by
+// making every OpenMP parallel region inactive, which libgomp allows at
+// any time. libgomp is already loaded with libtesseract, so the symbol is
+// looked up rather than linked: raingan itself is not an OpenMP program.
+void LimitThreads() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    ::setenv("OMP_THREAD_LIMIT", "1", 1);
+    using SetLevels = void (*)(int);
+    auto set_levels = reinterpret_cast<SetLevels>(
+        ::dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+    if (set_levels != nullptr) set_levels(0);
+  });
+}
+
+tesseract::PageSegMode ToPsm(Segmentation mode) {
+  switch (mode) {
+    case Segmentation::kBlock:
+      return tesseract::PSM_SINGLE_BLOCK;
+    case Segmentation::kColumn:
+      return tesseract::PSM_SINGLE_COLUMN;
+    case Segmentation::kLine:
+      return tesseract::PSM_SINGLE_LINE;
+  }
+  return tesseract::PSM_SINGLE_BLOCK;
+}
+
+PixelBox BoxAt(const tesseract::PageIterator& it,
+               tesseract::PageIteratorLevel level) {
+  PixelBox b;
+  it.BoundingBox(level, &b.x0, &b.y0, &b.x1, &b.y1);
+  return b;
+}
+
+bool Blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || c == '\n'; });
+}
+
+// Marks the words of `line` that follow a blank in `line_text`, Tesseract's
+// rendering of the line. The iterator API does not tell word spacing, and
+// the Thai model sets preserve_interword_spaces, so the line text has a
+// blank exactly where the image has one.
+void MarkSpaces(std::string_view line_text, OcrLine* line) {
+  size_t pos = 0;
+  for (size_t i = 0; i < line->words.size(); ++i) {
+    OcrWord& w = line->words[i];
+    size_t at = line_text.find(w.text, pos);
+    if (at == std::string_view::npos) {
+      w.space_before = i > 0;  // cannot tell: keep the words apart
+      continue;
+    }
+    w.space_before =
+        i > 0 && line_text.substr(pos, at - pos).find(' ') != std::string::npos;
+    pos = at + w.text.size();
+  }
+}
+
+// Reads the results of the last Recognize() into lines.
+std::vector<OcrLine> CollectLines(tesseract::TessBaseAPI* api) {
+  std::vector<OcrLine> lines;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (!it) return lines;
+  constexpr auto kLine = tesseract::RIL_TEXTLINE;
+  constexpr auto kWord = tesseract::RIL_WORD;
+  std::vector<std::string> line_texts;
+  do {
+    if (it->IsAtBeginningOf(kLine)) {
+      std::unique_ptr<char[]> text(it->GetUTF8Text(kLine));
+      line_texts.emplace_back(text ? text.get() : "");
+      OcrLine line;
+      line.box = BoxAt(*it, kLine);
+      int bx0, by0, bx1, by1;
+      if (it->Baseline(kLine, &bx0, &by0, &bx1, &by1)) {
+        line.baseline = (by0 + by1) / 2;
+      } else {
+        line.baseline = line.box.y1;
+      }
+      float row_height = 0, descenders = 0, ascenders = 0;
+      it->RowAttributes(&row_height, &descenders, &ascenders);
+      // row_height = x-height + ascenders - descenders (descenders < 0).
+      line.x_height = std::max(0.0f, row_height - ascenders + descenders);
+      lines.push_back(std::move(line));
+    }
+    if (lines.empty()) continue;
+    std::unique_ptr<char[]> text(it->GetUTF8Text(kWord));
+    if (!text || Blank(text.get())) continue;
+    OcrWord word;
+    word.text = text.get();
+    word.box = BoxAt(*it, kWord);
+    word.confidence = std::clamp(it->Confidence(kWord) / 100.0, 0.0, 1.0);
+    lines.back().words.push_back(std::move(word));
+  } while (it->Next(kWord));
+  for (size_t i = 0; i < lines.size(); ++i)
+    MarkSpaces(line_texts[i], &lines[i]);
+  lines.erase(std::remove_if(lines.begin(), lines.end(),
+                             [](const OcrLine& l) { return l.words.empty(); }),
+              lines.end());
+  return lines;
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  tesseract::TessBaseAPI api;
+  int width = 0, height = 0;
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+Engine::~Engine() {
+  if (impl_) impl_->api.End();
+}
+
+std::string Engine::Version() { return tesseract::TessBaseAPI::Version(); }
+
+Result<Engine> Engine::Create(const EngineOptions& options) {
+  LimitThreads();
+  for (const std::string* f :
+       {&options.user_words_file, &options.user_patterns_file}) {
+    if (!f->empty() && !PathExists(*f)) {
+      return Status::NotFound("OCR word list not found: " + *f);
+    }
+  }
+  // Init-only parameters go through Init(). Tesseract prints progress and
+  // warnings ("Estimating resolution", "Empty page!!") to stderr; raingan
+  // reports through Status and document warnings instead.
+  std::vector<std::string> names = {"debug_file"};
+  std::vector<std::string> values = {"/dev/null"};
+  if (!options.user_words_file.empty()) {
+    names.push_back("user_words_file");
+    values.push_back(options.user_words_file);
+  }
+  if (!options.user_patterns_file.empty()) {
+    names.push_back("user_patterns_file");
+    values.push_back(options.user_patterns_file);
+  }
+  try {
+    auto impl = std::make_unique<Impl>();
+    const char* datapath =
+        options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+    int rc = impl->api.Init(datapath, options.languages.c_str(),
+                            tesseract::OEM_LSTM_ONLY, nullptr, 0, &names,
+                            &values, false);
+    if (rc != 0) {
+      return Status::NotFound(
+          "Tesseract cannot load the language data '" + options.languages +
+          "' (on Debian: apt-get install tesseract-ocr-tha tesseract-ocr-eng;"
+          " or set TESSDATA_PREFIX)");
+    }
+    return Engine(std::move(impl));
+  } catch (const std::bad_alloc&) {
+    return Status::Internal("out of memory loading Tesseract");
+  }
+}
+
+Status Engine::SetPage(const image::Image& page) {
+  if (page.empty()) return Status::InvalidArgument("empty page image");
+  if (page.depth() != 1 && page.depth() != 8 && page.depth() != 32) {
+    return Status::InvalidArgument("OCR needs a 1, 8 or 32-bit image");
+  }
+  try {
+    impl_->api.SetImage(page.pix());
+    impl_->api.SetSourceResolution(page.dpi());
+  } catch (const std::bad_alloc&) {
+    return Status::Internal("out of memory passing the page to Tesseract");
+  }
+  impl_->width = page.width();
+  impl_->height = page.height();
+  return Status::Ok();
+}
+
+Result<std::vector<OcrLine>> Engine::Recognize(const PixelBox& region,
+                                               Segmentation mode) {
+  if (impl_->width == 0) return Status::InvalidArgument("no page set");
+  PixelBox r{std::clamp(region.x0, 0, impl_->width),
+             std::clamp(region.y0, 0, impl_->height),
+             std::clamp(region.x1, 0, impl_->width),
+             std::clamp(region.y1, 0, impl_->height)};
+  // Tesseract asserts on degenerate rectangles; a few pixels hold no text.
+  if (r.width() < 4 || r.height() < 4) return std::vector<OcrLine>{};
+  try {
+    impl_->api.SetPageSegMode(ToPsm(mode));
+    impl_->api.SetRectangle(r.x0, r.y0, r.width(), r.height());
+    if (impl_->api.Recognize(nullptr) != 0) {
+      return Status::Internal("Tesseract could not read the region");
+    }
+    return CollectLines(&impl_->api);
+  } catch (const std::bad_alloc&) {
+    return Status::Internal("out of memory in Tesseract");
+  }
+}
+
+}  // namespace raingan::ocr

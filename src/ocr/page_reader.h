@@ -1,0 +1,79 @@
+// Reading one scanned page into the document model.
+//
+//   scan ──PreparePage──▶ upright gray + clean binary
+//        ──DetectRulings/NormalizeSegments/BuildGrids──▶ table grids
+//          (the same grid code as born-digital PDFs)
+//        ──rulings erased, each non-empty cell OCRed as a block──▶ lines
+//        ──ink outside tables grouped into blocks, each OCRed──▶ lines
+//        ──low-confidence words checked against the lexicon──
+//        ──LayoutPage──▶ blocks, as for a PDF text layer
+//
+// Every cell is recognized on its own, so text lands in the cell it is
+// printed in whatever Tesseract's page layout analysis would have made of
+// the table. Paragraphs carry the mean confidence of their words.
+//
+// A page with no ink, or whose ink OCR cannot read (noise, a photo), is
+// not an error: it yields no blocks and a warning.
+#ifndef RAINGAN_OCR_PAGE_READER_H_
+#define RAINGAN_OCR_PAGE_READER_H_
+
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "image/image.h"
+#include "image/lines.h"
+#include "image/preprocess.h"
+#include "image/text_rows.h"
+#include "layout/grid.h"
+#include "layout/page_layout.h"
+#include "layout/segment.h"
+#include "model/document.h"
+#include "ocr/engine.h"
+#include "ocr/recognized_line.h"
+
+namespace raingan::ocr {
+
+struct PageReadOptions {
+  image::PreprocessOptions preprocess;
+  image::RulingOptions rulings;
+  layout::SegmentOptions segments;
+  layout::GridOptions grids;
+  layout::PageLayoutOptions layout;
+  LineOptions lines;
+  image::InkBlockOptions blocks;
+  image::TextRowOptions rows;
+  // Ruling pixels are erased this far (points) beyond their thickness.
+  double ruling_margin = 1.0;
+  // Cells with less ink than this share (after erasing rulings) are empty
+  // and not sent to Tesseract.
+  double min_cell_ink = 0.001;
+  // White border (points) kept around a text row given to Tesseract: it
+  // reads the first and last letters better with some margin.
+  double region_padding = 2.0;
+  // Outside tables, blocks with more ink than this share are solid areas
+  // (scan borders, punched holes, photos), not text.
+  double max_block_ink = 0.5;
+  // A page whose ink covers less than this share is blank.
+  double min_page_ink = 0.0005;
+  // Words below this confidence that contain no Thai letter or digit are
+  // noise (specks, stamp rims, signature strokes read as "'", "|", "ๆ").
+  double min_noise_confidence = 0.5;
+};
+
+struct ReadPage {
+  Page page;                          // number, size, blocks; ocr = true
+  std::vector<std::string> warnings;  // prefixed with "page N: "
+  double skew_degrees = 0;
+};
+
+// Reads `scan` (any depth; its dpi gives the page size) as page `number`.
+// Fails only when Tesseract itself fails; unreadable content gives
+// warnings.
+Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
+                                 int number,
+                                 const PageReadOptions& options = {});
+
+}  // namespace raingan::ocr
+
+#endif  // RAINGAN_OCR_PAGE_READER_H_

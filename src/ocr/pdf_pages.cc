@@ -1,0 +1,76 @@
+#include "ocr/pdf_pages.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ocr/scan_reader.h"
+#include "pdf/pdf_document.h"
+
+namespace raingan::ocr {
+namespace {
+
+std::string PageList(const Document& doc, const std::vector<size_t>& which) {
+  std::string out;
+  for (size_t i : which) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(doc.pages[i].number);
+  }
+  return out;
+}
+
+}  // namespace
+
+Status ReadPdfPagesNeedingOcr(std::string_view bytes,
+                              const BackendOptions& options, Document* doc) {
+  std::vector<size_t> todo;
+  std::vector<int> numbers;
+  for (size_t i = 0; i < doc->pages.size(); ++i) {
+    if (options.force_ocr || doc->pages[i].quality.needs_ocr) {
+      todo.push_back(i);
+      numbers.push_back(doc->pages[i].number);
+    }
+  }
+  if (todo.empty()) return Status::Ok();
+  const bool one = todo.size() == 1;
+  const std::string which = (one ? "page " : "pages ") + PageList(*doc, todo) +
+                            (one ? " was" : " were") + " not read";
+  if (!options.allow_ocr) {
+    doc->warnings.push_back(which +
+                            " (no usable text layer, and OCR is disabled by "
+                            "--no-ocr)");
+    return Status::Ok();
+  }
+
+  Result<ScanOptions> scan = ScanOptionsFor(options);
+  if (!scan.ok()) return scan.status();
+  // PdfDocument is single-threaded: each worker opens its own copy.
+  std::vector<std::unique_ptr<pdf::PdfDocument>> opened(
+      std::max(1, scan->jobs));
+  auto render = [&](int worker, int index) -> Result<image::Image> {
+    std::unique_ptr<pdf::PdfDocument>& pdf = opened[worker];
+    if (!pdf) {
+      RAINGAN_ASSIGN_OR_RETURN(pdf::PdfDocument d,
+                               pdf::PdfDocument::Open(bytes));
+      pdf = std::make_unique<pdf::PdfDocument>(std::move(d));
+    }
+    return pdf->Render(numbers[index], options.ocr_dpi, /*gray=*/true);
+  };
+  Result<std::vector<ReadPage>> read = ReadScannedPages(numbers, render, *scan);
+  if (!read.ok()) {
+    doc->warnings.push_back(which + ": " + read.status().message());
+    return Status::Ok();
+  }
+  for (size_t k = 0; k < todo.size(); ++k) {
+    Page& page = doc->pages[todo[k]];
+    ReadPage& ocr = (*read)[k];
+    page.blocks = std::move(ocr.page.blocks);
+    page.ocr = true;
+    if (page.width <= 0) page.width = ocr.page.width;
+    if (page.height <= 0) page.height = ocr.page.height;
+    for (std::string& w : ocr.warnings) doc->warnings.push_back(std::move(w));
+  }
+  return Status::Ok();
+}
+
+}  // namespace raingan::ocr

@@ -1,0 +1,54 @@
+#include "ocr/scan_reader.h"
+
+#include <algorithm>
+
+#include "base/file.h"
+#include "lexicon/tsv.h"
+#include "ocr/worker_pool.h"
+
+namespace raingan::ocr {
+
+Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
+  ScanOptions out;
+  out.jobs = std::max(1, options.jobs);
+  if (!options.models_dir.empty()) {
+    std::string words = ModelPath(options.models_dir, "ocr_words.txt");
+    std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
+    if (PathExists(words)) out.engine.user_words_file = words;
+    if (PathExists(patterns)) out.engine.user_patterns_file = patterns;
+  }
+  return out;
+}
+
+Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
+                                               const PageSource& source,
+                                               const ScanOptions& options) {
+  const int count = static_cast<int>(numbers.size());
+  std::vector<ReadPage> pages(count);
+  for (int i = 0; i < count; ++i) {
+    pages[i].page.number = numbers[i];
+    pages[i].page.ocr = true;
+  }
+  auto task = [&](Engine* engine, int worker, int index) {
+    ReadPage& out = pages[index];
+    const std::string where = "page " + std::to_string(numbers[index]) + ": ";
+    Result<image::Image> raster = source(worker, index);
+    if (!raster.ok()) {
+      out.warnings.push_back(
+          where + "cannot rasterize the page: " + raster.status().message());
+      return;
+    }
+    Result<ReadPage> read =
+        ReadScannedPage(engine, *raster, numbers[index], options.page);
+    if (!read.ok()) {
+      out.warnings.push_back(where + "OCR failed: " + read.status().message());
+      return;
+    }
+    out = std::move(read).value();
+  };
+  RAINGAN_RETURN_IF_ERROR(
+      RunOnWorkers(count, options.jobs, options.engine, task));
+  return pages;
+}
+
+}  // namespace raingan::ocr

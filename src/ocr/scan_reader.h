@@ -1,0 +1,50 @@
+// Reading many scanned pages in parallel: the entry point the PDF and
+// image backends use.
+//
+// The caller says how to get each page's raster (render a PDF page,
+// decode a TIFF frame); ReadScannedPages() runs that and
+// ReadScannedPage() on a pool of workers (worker_pool.h), one Tesseract
+// Engine each, and returns the pages in order. A page that cannot be
+// rasterized or read gets warnings and no blocks; the others are read.
+#ifndef RAINGAN_OCR_SCAN_READER_H_
+#define RAINGAN_OCR_SCAN_READER_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backends/backend.h"
+#include "base/result.h"
+#include "image/image.h"
+#include "ocr/engine.h"
+#include "ocr/page_reader.h"
+
+namespace raingan::ocr {
+
+struct ScanOptions {
+  int jobs = 1;  // worker threads (each with its own Engine)
+  EngineOptions engine;
+  PageReadOptions page;
+};
+
+// Options for a backend run: `jobs` from options.jobs; Tesseract's word and
+// pattern lists from models_dir (ocr_words.txt, ocr_patterns.txt) when
+// they exist; the lexicon corrector from the same directory.
+Result<ScanOptions> ScanOptionsFor(const BackendOptions& options);
+
+// Produces the raster of page `index`. Called concurrently from different
+// workers, never concurrently with the same `worker` value, so per-worker
+// state (an open PDF document) needs no lock.
+using PageSource = std::function<Result<image::Image>(int worker, int index)>;
+
+// Reads pages 0..numbers.size()-1; page i is numbered numbers[i] in the
+// document. Fails only when no OCR engine can be created (missing language
+// data), with a message saying what to install.
+Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
+                                               const PageSource& source,
+                                               const ScanOptions& options);
+
+}  // namespace raingan::ocr
+
+#endif  // RAINGAN_OCR_SCAN_READER_H_
