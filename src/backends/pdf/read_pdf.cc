@@ -1,11 +1,12 @@
 // ReadPdf (backends/backend.h): born-digital PDFs through their text layer.
 // Pages whose text layer is missing or unusable are still emitted, with
-// quality.needs_ocr and a reason, for the OCR backend to re-read.
+// quality.needs_ocr and a reason, and then re-read by OCR (src/ocr/).
 #include <string>
 #include <vector>
 
 #include "backends/backend.h"
 #include "backends/pdf/page_builder.h"
+#include "ocr/pdf_pages.h"
 #include "pdf/pdf_document.h"
 
 namespace raingan {
@@ -53,7 +54,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
     }
     doc->pages.push_back(std::move(p.page));
   }
-  return Status::Ok();
+  return ocr::ReadPdfPagesNeedingOcr(bytes, options, doc);
 }
 
 }  // namespace raingan
