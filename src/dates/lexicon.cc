@@ -91,6 +91,16 @@ void PeriodLexicon::Add(std::string_view word, WordKind kind, int month) {
                                return a.text.size() > b.text.size();
                              });
   words_.insert(at, std::move(w));
+  // Rebuilt on every Add: lexicons are small and built once.
+  by_first_.clear();
+  for (size_t i = 0; i < words_.size(); ++i) {
+    by_first_[AsciiLower(words_[i].text[0])].push_back(i);
+  }
+}
+
+const std::vector<size_t>* PeriodLexicon::Candidates(char32_t first) const {
+  auto it = by_first_.find(AsciiLower(first));
+  return it == by_first_.end() ? nullptr : &it->second;
 }
 
 size_t PeriodLexicon::MatchWord(const LexiconWord& w,
@@ -139,16 +149,24 @@ bool PeriodLexicon::AtBoundary(const std::u32string& text, size_t pos) const {
   if (!IsThaiWordChar(c) && !IsAsciiAlpha(c)) return true;
   // Thai is written without spaces: "ตุลาคมถึง" is fine when another word
   // starts right here.
+  const std::vector<size_t>* candidates = Candidates(c);
+  if (candidates == nullptr) return false;
   bool dot;
-  for (const LexiconWord& w : words_) {
-    if (MatchWord(w, text, pos, &dot) != std::u32string::npos) return true;
+  for (size_t i : *candidates) {
+    if (MatchWord(words_[i], text, pos, &dot) != std::u32string::npos) {
+      return true;
+    }
   }
   return false;
 }
 
 size_t PeriodLexicon::Match(const std::u32string& text, size_t pos,
                             const LexiconWord** word) const {
-  for (const LexiconWord& w : words_) {
+  if (pos >= text.size()) return pos;
+  const std::vector<size_t>* candidates = Candidates(text[pos]);
+  if (candidates == nullptr) return pos;
+  for (size_t i : *candidates) {
+    const LexiconWord& w = words_[i];
     if (pos > 0 && IsAsciiAlpha(w.text[0]) && IsAsciiAlpha(text[pos - 1])) {
       continue;  // "Dec" must not match inside "IDEC"
     }

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/result.h"
@@ -58,7 +59,12 @@ class PeriodLexicon {
                    bool* ends_with_dot) const;
   bool AtBoundary(const std::u32string& text, size_t pos) const;
 
+  // Indices into words_ of the words starting with a character (Latin
+  // letters lower-cased), longest first, so matching tries only those.
+  const std::vector<size_t>* Candidates(char32_t first) const;
+
   std::vector<LexiconWord> words_;  // longest first
+  std::unordered_map<char32_t, std::vector<size_t>> by_first_;
 };
 
 }  // namespace raingan::dates
