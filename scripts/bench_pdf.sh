@@ -5,7 +5,7 @@
 #   scripts/bench_pdf.sh [BUILD_DIR] [FILE.pdf ...]
 #
 # BUILD_DIR defaults to build/ (it must hold the raingan binary); the files
-# default to every *.born.pdf in ../shared/samples/ and samples/. Each file
+# default to every *.born.pdf in samples/ and ../shared/samples/. Each file
 # is processed REPEAT times (default 5) so the totals are well above the
 # timer's resolution. CPU = user + system seconds of the processes, as
 # /usr/bin/time reports them; process start-up is included for both tools.
@@ -31,7 +31,14 @@ done
 files=("$@")
 if [[ ${#files[@]} -eq 0 ]]; then
   shopt -s nullglob
-  files=("$root"/../shared/samples/*.born.pdf "$root"/samples/*.born.pdf)
+  # The same sample may be in both places: count it once.
+  declare -A seen=()
+  for f in "$root"/samples/*.born.pdf "$root"/../shared/samples/*.born.pdf; do
+    name=$(basename "$f")
+    [[ -n ${seen[$name]:-} ]] && continue
+    seen[$name]=1
+    files+=("$f")
+  done
 fi
 if [[ ${#files[@]} -eq 0 ]]; then
   echo "bench_pdf: no PDF files given or found" >&2

@@ -13,6 +13,7 @@ namespace {
 
 using testing::ReadJsonFile;
 using testing::RunRaingan;
+using testing::SourcePath;
 using testing::TestDataPath;
 
 class BornSampleTest : public ::testing::TestWithParam<const char*> {};
@@ -20,7 +21,7 @@ class BornSampleTest : public ::testing::TestWithParam<const char*> {};
 TEST_P(BornSampleTest, MatchesGold) {
   const std::string id = GetParam();
   testing::CommandResult r =
-      RunRaingan({"extract", TestDataPath("pdf/" + id + ".born.pdf")});
+      RunRaingan({"extract", SourcePath("samples/" + id + ".born.pdf")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json out = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(out.is_discarded()) << "output is not JSON";
