@@ -1,5 +1,6 @@
 #include "batch/progress.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -23,8 +24,15 @@ std::string Pages(const ProgressSnapshot& s) {
 
 std::string Eta(const ProgressSnapshot& s) {
   if (s.docs_done >= s.docs_total) return "0s";
-  if (s.work_this_run <= 0 || s.elapsed <= 0) return "?";
-  return FormatDuration(s.work_left / (s.work_this_run / s.elapsed));
+  if (s.work_this_run <= 0 || s.docs_this_run <= 0 || s.elapsed <= 0) {
+    return "?";
+  }
+  // Pages predict most of the work, but a page of a scan costs far more
+  // than a page with a text layer; the document rate catches a batch whose
+  // last documents are the slow kind. Take the later of the two.
+  double by_work = s.work_left / (s.work_this_run / s.elapsed);
+  double by_docs = (s.docs_total - s.docs_done) / (s.docs_this_run / s.elapsed);
+  return FormatDuration(std::max(by_work, by_docs));
 }
 
 }  // namespace

@@ -15,7 +15,8 @@
 // every input (page_survey.h); until then it is shown as "≥ N". Rates
 // count the documents done by this run only, not those resumed from an
 // earlier one. The ETA divides the work left by the rate of this run,
-// weighing each document by its pages (an unpaged one counts as one).
+// weighing each document by its pages (an unpaged one counts as one), or
+// the documents left by the document rate, whichever is later.
 #ifndef RAINGAN_BATCH_PROGRESS_H_
 #define RAINGAN_BATCH_PROGRESS_H_
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/batch_command.h"
 #include "cli/common_options.h"
 #include "cli/extract_command.h"
 #include "pipeline/registry.h"
@@ -19,6 +20,8 @@ const char kHelp[] =
     "\n"
     "commands:\n"
     "  extract FILE [-o OUT.json]   one document to JSON\n"
+    "  batch INPUT... --out DIR     many documents (files, directories),\n"
+    "                               resumable, in worker processes\n"
     "  stages                       list the stages a pipeline may use\n"
     "  version                      print the version\n"
     "\n"
@@ -36,6 +39,7 @@ int main(int argc, char** argv) {
   std::string command = args.front();
   args.erase(args.begin());
   if (command == "extract") return raingan::cli::RunExtract(args);
+  if (command == "batch") return raingan::cli::RunBatch(args);
   if (command == "stages") {
     for (const std::string& name : raingan::StageNames()) {
       std::cout << name << "\n";

@@ -39,9 +39,16 @@ TEST(ProgressLine, ShowsCountsRatesEtaAndFailures) {
   EXPECT_NE(line.find("412/1830 pages"), std::string::npos) << line;
   EXPECT_NE(line.find("0.4 docs/s"), std::string::npos) << line;  // 25/60
   EXPECT_NE(line.find("5.0 pages/s"), std::string::npos) << line;
-  // 1200 units left at 300 units/min.
-  EXPECT_NE(line.find("ETA 4m00s"), std::string::npos) << line;
+  // 213 documents left at 25 a minute is later than 1200 pages at 300.
+  EXPECT_NE(line.find("ETA 8m31s"), std::string::npos) << line;
   EXPECT_NE(line.find("1 failed"), std::string::npos) << line;
+}
+
+TEST(ProgressLine, EtaFollowsPagesWhenTheyPredictLonger) {
+  ProgressSnapshot s = Midway();
+  s.work_left = 6000;  // 20 min at 300 pages a minute
+  EXPECT_NE(ProgressLine(s).find("ETA 20m00s"), std::string::npos)
+      << ProgressLine(s);
 }
 
 TEST(ProgressLine, MarksPageTotalsStillBeingCounted) {

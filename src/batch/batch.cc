@@ -1,0 +1,411 @@
+#include "batch/batch.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <map>
+#include <optional>
+
+#include "base/file.h"
+#include "base/sha256.h"
+#include "batch/atomic_file.h"
+#include "batch/document_status.h"
+#include "batch/memory_limit.h"
+#include "batch/page_survey.h"
+#include "batch/process_pool.h"
+#include "batch/worker.h"
+#include "output/csv_writer.h"
+#include "pipeline/models.h"
+
+namespace raingan::batch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kMaxListed = 20;  // failures kept for the summary
+constexpr double kTickSeconds = 0.2;
+
+// What the parent remembers of one input: a few numbers, not its record.
+struct InputState {
+  bool done = false;
+  int pages = -1;  // from its record
+};
+
+// The last non-empty line of a worker's log, for the reason of a crash
+// ("terminate called after ...", an assertion message).
+std::string LastLogLine(const std::string& log) {
+  Result<std::string> text = ReadFile(log);
+  if (!text.ok()) return "";
+  std::string_view s = *text;
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+    s.remove_suffix(1);
+  size_t eol = s.find_last_of('\n');
+  std::string_view line = eol == std::string_view::npos ? s : s.substr(eol + 1);
+  if (line.size() > 300) line = line.substr(0, 300);
+  return std::string(line);
+}
+
+// C libraries abort on allocation failure with a message of their own
+// (Poppler: "Out of memory"; libstdc++: "... 'std::bad_alloc'").
+bool MentionsOutOfMemory(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  for (const char* sign : {"out of memory", "bad_alloc", "cannot allocate",
+                           "memory allocation failed"}) {
+    if (text.find(sign) != std::string::npos) return true;
+  }
+  return false;
+}
+
+void RemoveIfEmpty(const std::string& path) {
+  Result<std::string> text = ReadFile(path);
+  if (text.ok() && text->empty()) ::unlink(path.c_str());
+}
+
+class Runner {
+ public:
+  Runner(BatchPlan plan, const BatchOptions& options,
+         ProgressReporter* progress)
+      : plan_(std::move(plan)),
+        options_(options),
+        progress_(progress),
+        survey_(plan_.inputs, options.max_memory),
+        states_(plan_.inputs.size()),
+        start_(Clock::now()) {}
+
+  Result<BatchSummary> Run();
+
+ private:
+  bool Stopping() const { return options_.stop && *options_.stop != 0; }
+  double Elapsed() const {
+    return std::chrono::duration<double>(Clock::now() - start_).count();
+  }
+  Status StartOrResume(size_t index);
+  // The record of an earlier run that makes this input done, if any.
+  std::optional<BatchResult> Resumable(const DocumentFiles& files,
+                                       const std::string& sha256);
+  Status Finish(const ChildExit& exit);
+  Status RecordFailure(size_t index, const std::string& sha256,
+                       const std::string& error, double seconds);
+  void Done(size_t index, const BatchResult& record, bool resumed);
+  ProgressSnapshot Snapshot() const;
+  // Snapshot() walks every input, so it is only built when shown.
+  void ReportProgress() {
+    if (progress_ && progress_->Due(Elapsed())) progress_->Update(Snapshot());
+  }
+  Status WriteMerged();
+
+  struct Running {
+    size_t index;
+    std::string sha256;
+  };
+
+  BatchPlan plan_;
+  const BatchOptions& options_;
+  ProgressReporter* progress_;
+  ProcessPool pool_;
+  PageSurvey survey_;
+  std::vector<InputState> states_;
+  std::map<int, Running> running_;  // by child id
+  size_t next_ = 0;
+  double work_this_run_ = 0;  // see Snapshot()
+  BatchSummary summary_;
+  Clock::time_point start_;
+};
+
+Result<BatchSummary> Runner::Run() {
+  summary_.inputs = static_cast<int>(plan_.inputs.size());
+  // Without the survey the totals stay unknown; the batch itself is fine.
+  if (!plan_.inputs.empty()) (void)survey_.Start(&pool_);
+  const size_t jobs = static_cast<size_t>(std::max(1, options_.jobs));
+  while (!Stopping()) {
+    while (running_.size() < jobs && next_ < plan_.inputs.size() &&
+           !Stopping()) {
+      RAINGAN_RETURN_IF_ERROR(StartOrResume(next_++));
+      // A rerun may skip thousands of inputs here without waiting once.
+      ReportProgress();
+    }
+    if (running_.empty() && next_ >= plan_.inputs.size()) break;
+    for (const ChildExit& exit : pool_.Wait(kTickSeconds)) {
+      if (survey_.OnExit(exit, &pool_)) continue;
+      RAINGAN_RETURN_IF_ERROR(Finish(exit));
+    }
+    survey_.Collect();
+    ReportProgress();
+  }
+  // After a stop, the killed workers' documents have no record: the next
+  // run does them.
+  summary_.not_run =
+      summary_.inputs - summary_.ok - summary_.partial - summary_.failed;
+  summary_.interrupted = summary_.not_run > 0;
+  pool_.KillAll();  // the survey, if it is still counting
+  if (progress_) {
+    progress_->Update(Snapshot(), /*force=*/true);
+    progress_->Finish();
+  }
+  RAINGAN_RETURN_IF_ERROR(WriteMerged());
+  summary_.seconds = Elapsed();
+  summary_.dir = plan_.dir->dir();
+  summary_.results_path = plan_.dir->ResultsPath();
+  summary_.measures_csv_path = plan_.dir->MeasuresCsvPath();
+  summary_.measures_jsonl_path = plan_.dir->MeasuresJsonlPath();
+  return summary_;
+}
+
+std::optional<BatchResult> Runner::Resumable(const DocumentFiles& files,
+                                             const std::string& sha256) {
+  if (options_.force) return std::nullopt;
+  Result<BatchResult> prev = plan_.dir->ReadRecord(files);
+  if (!prev.ok() || prev->sha256 != sha256 ||
+      prev->settings != plan_.settings) {
+    return std::nullopt;
+  }
+  std::optional<DocStatus> status = ParseDocStatus(prev->status);
+  bool done = status == DocStatus::kFailed ? !options_.retry_failed
+              : status.has_value()         ? plan_.dir->OutputsPresent(files)
+                                           : false;
+  if (!done) return std::nullopt;
+  return std::move(prev).value();
+}
+
+Status Runner::StartOrResume(size_t index) {
+  const std::string& path = plan_.inputs[index];
+  DocumentFiles files = plan_.dir->FilesFor(path);
+  Result<std::string> bytes = ReadFile(path);
+  if (!bytes.ok()) {
+    RAINGAN_RETURN_IF_ERROR(plan_.dir->Clear(files));
+    return RecordFailure(
+        index, "", "cannot read the file: " + bytes.status().message(), 0);
+  }
+  std::string sha256 = Sha256Hex(*bytes);
+  if (std::optional<BatchResult> prev = Resumable(files, sha256)) {
+    Done(index, *prev, /*resumed=*/true);
+    return Status::Ok();
+  }
+  RAINGAN_RETURN_IF_ERROR(plan_.dir->Clear(files));
+  WorkerTask task;
+  task.path = path;
+  task.sha256 = sha256;
+  task.bytes = *bytes;
+  task.files = files;
+  task.settings = plan_.settings;
+  task.max_memory = options_.max_memory;
+  task.ocr_allowed = options_.extract.backend.allow_ocr;
+  const Extractor& extractor = *plan_.extractor;
+  Result<int> id =
+      pool_.Start([&task, &extractor] { return RunWorker(extractor, task); },
+                  options_.timeout_seconds);
+  if (!id.ok()) return id.status();
+  running_[*id] = Running{index, std::move(sha256)};
+  return Status::Ok();
+}
+
+Status Runner::Finish(const ChildExit& exit) {
+  auto it = running_.find(exit.id);
+  if (it == running_.end()) return Status::Ok();
+  Running run = std::move(it->second);
+  running_.erase(it);
+  const std::string& path = plan_.inputs[run.index];
+  DocumentFiles files = plan_.dir->FilesFor(path);
+  if (exit.max_rss_kb > summary_.max_worker_rss_kb) {
+    summary_.max_worker_rss_kb = exit.max_rss_kb;
+    summary_.max_worker_path = path;
+  }
+
+  std::string abnormal = DescribeExit(exit, options_.timeout_seconds);
+  if (abnormal.empty()) {
+    Result<BatchResult> record = plan_.dir->ReadRecord(files);
+    if (record.ok() && record->sha256 == run.sha256) {
+      RemoveIfEmpty(files.log);
+      Done(run.index, *record, /*resumed=*/false);
+      return Status::Ok();
+    }
+    abnormal = "the worker ended without writing its result";
+  }
+  if (!exit.timed_out) {
+    std::string last = LastLogLine(files.log);
+    if (!last.empty()) abnormal += "; its last message: " + last;
+    if (options_.max_memory > 0 && MentionsOutOfMemory(last)) {
+      abnormal = "out of memory (the --max-memory limit is " +
+                 FormatMiB(options_.max_memory) + "): " + abnormal;
+    }
+  }
+  RemoveIfEmpty(files.log);
+  return RecordFailure(run.index, run.sha256, abnormal, exit.seconds);
+}
+
+// Writes the record of a document that has no worker result (crash,
+// timeout, unreadable input), after removing any half-written files.
+Status Runner::RecordFailure(size_t index, const std::string& sha256,
+                             const std::string& error, double seconds) {
+  const std::string& path = plan_.inputs[index];
+  DocumentFiles files = plan_.dir->FilesFor(path);
+  for (const std::string* f : {&files.record, &files.json,
+                               &files.measures_jsonl, &files.measures_csv}) {
+    ::unlink(f->c_str());
+  }
+  BatchResult record;
+  record.path = path;
+  record.sha256 = sha256;
+  record.status = std::string(DocStatusName(DocStatus::kFailed));
+  record.error = error;
+  record.seconds = seconds;
+  record.settings = plan_.settings;
+  RAINGAN_RETURN_IF_ERROR(
+      WriteFileAtomic(files.record, BatchResultToJsonLine(record)));
+  Done(index, record, /*resumed=*/false);
+  return Status::Ok();
+}
+
+void Runner::Done(size_t index, const BatchResult& record, bool resumed) {
+  InputState& state = states_[index];
+  state.done = true;
+  state.pages = record.pages;
+  DocStatus status = ParseDocStatus(record.status).value_or(DocStatus::kFailed);
+  if (resumed) ++summary_.resumed;
+  if (!resumed) {
+    ++summary_.processed;
+    summary_.processed_pages += std::max(0, record.pages);
+    work_this_run_ += std::max(1, record.pages);
+  }
+  switch (status) {
+    case DocStatus::kOk:
+      ++summary_.ok;
+      break;
+    case DocStatus::kPartial:
+      ++summary_.partial;
+      if (summary_.partials.size() < kMaxListed) {
+        summary_.partials.push_back(record);
+      }
+      break;
+    case DocStatus::kFailed:
+      ++summary_.failed;
+      if (summary_.failures.size() < kMaxListed) {
+        summary_.failures.push_back(record);
+      }
+      if (!resumed && progress_) progress_->Failed(record.path, record.error);
+      break;
+  }
+  if (status != DocStatus::kFailed) {
+    summary_.pages += std::max(0, record.pages);
+    summary_.measures += record.measures;
+  }
+}
+
+ProgressSnapshot Runner::Snapshot() const {
+  ProgressSnapshot s;
+  s.docs_total = summary_.inputs;
+  s.docs_done = summary_.ok + summary_.partial + summary_.failed;
+  s.docs_resumed = summary_.resumed;
+  s.failed = summary_.failed;
+  s.docs_this_run = summary_.processed;
+  s.pages_this_run = summary_.processed_pages;
+  s.elapsed = Elapsed();
+  s.pages_final = survey_.finished();
+  // Work units: a document weighs its pages, an unpaged one 1; inputs not
+  // counted yet weigh the mean of those counted.
+  double counted_units = 0;
+  int counted = 0, uncounted_left = 0;
+  for (size_t i = 0; i < states_.size(); ++i) {
+    const InputState& st = states_[i];
+    int pages = st.done ? st.pages : survey_.pages(i);
+    if (st.done) s.pages_done += std::max(0, pages);
+    if (pages == PageSurvey::kNotCounted) {
+      s.pages_final = false;
+      ++uncounted_left;
+      continue;
+    }
+    s.pages_total += std::max(0, pages);
+    double units = std::max(1, pages);
+    counted_units += units;
+    ++counted;
+    if (!st.done) s.work_left += units;
+  }
+  s.work_left += uncounted_left * (counted > 0 ? counted_units / counted : 1);
+  s.work_this_run = work_this_run_;
+  return s;
+}
+
+Status Runner::WriteMerged() {
+  BatchDir& dir = *plan_.dir;
+  RAINGAN_ASSIGN_OR_RETURN(AtomicFile results,
+                           AtomicFile::Create(dir.ResultsPath()));
+  RAINGAN_ASSIGN_OR_RETURN(AtomicFile csv,
+                           AtomicFile::Create(dir.MeasuresCsvPath()));
+  RAINGAN_ASSIGN_OR_RETURN(AtomicFile jsonl,
+                           AtomicFile::Create(dir.MeasuresJsonlPath()));
+  RAINGAN_RETURN_IF_ERROR(csv.Append(MeasuresCsvHeader()));
+  for (size_t i = 0; i < plan_.inputs.size(); ++i) {
+    if (!states_[i].done) continue;
+    DocumentFiles files = dir.FilesFor(plan_.inputs[i]);
+    // Read back from disk rather than kept in memory since the document
+    // finished: the merged files must not cost memory per input.
+    RAINGAN_ASSIGN_OR_RETURN(BatchResult record, dir.ReadRecord(files));
+    RAINGAN_RETURN_IF_ERROR(results.Append(BatchResultToJsonLine(record)));
+    RAINGAN_RETURN_IF_ERROR(results.Append("\n"));
+    if (ParseDocStatus(record.status) == DocStatus::kFailed) continue;
+    RAINGAN_RETURN_IF_ERROR(jsonl.AppendFileContents(files.measures_jsonl));
+    RAINGAN_RETURN_IF_ERROR(csv.AppendFileContents(files.measures_csv));
+  }
+  RAINGAN_RETURN_IF_ERROR(jsonl.Commit());
+  RAINGAN_RETURN_IF_ERROR(csv.Commit());
+  // results.jsonl last: whoever sees it sees the other two complete.
+  return results.Commit();
+}
+
+}  // namespace
+
+std::string SettingsFingerprint(const ExtractOptions& options) {
+  const BackendOptions& b = options.backend;
+  std::string ocr = !b.allow_ocr ? "off" : b.force_ocr ? "every page" : "on";
+  return std::string("raingan ") + RAINGAN_VERSION + "; pipeline " +
+         options.pipeline + "; models " +
+         (options.models_dir.empty() ? DefaultModelsDir()
+                                     : options.models_dir) +
+         "; ocr " + ocr + " at " + std::to_string(b.ocr_dpi) + " dpi";
+}
+
+Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
+  BatchPlan plan;
+  InputRequest request = options.inputs;
+  request.exclude_dir = options.out_dir;
+  RAINGAN_ASSIGN_OR_RETURN(InputList list, CollectInputs(request));
+  plan.ignored_files = list.ignored;
+  plan.ignored_example = list.ignored_example;
+  std::map<std::string, std::string> names;  // document name -> input
+  for (std::string& path : list.paths) {
+    if (!InShard(path, options.shard)) {
+      ++plan.outside_shard;
+      continue;
+    }
+    auto [it, fresh] = names.emplace(DocumentName(path), path);
+    if (!fresh) {
+      return Status::InvalidArgument("inputs " + it->second + " and " + path +
+                                     " would share the output name " +
+                                     it->first + "; rename one of them");
+    }
+    plan.inputs.push_back(std::move(path));
+  }
+  RAINGAN_ASSIGN_OR_RETURN(Extractor extractor,
+                           Extractor::Create(options.extract));
+  plan.extractor = std::make_unique<Extractor>(std::move(extractor));
+  RAINGAN_ASSIGN_OR_RETURN(
+      BatchDir dir,
+      BatchDir::Open(options.out_dir, ShardSuffix(options.shard)));
+  plan.dir = std::make_unique<BatchDir>(std::move(dir));
+  plan.settings = SettingsFingerprint(options.extract);
+  return plan;
+}
+
+Result<BatchSummary> RunBatch(BatchPlan plan, const BatchOptions& options,
+                              ProgressReporter* progress) {
+  if (!plan.extractor || !plan.dir) {
+    return Status::InvalidArgument("RunBatch needs a plan from PrepareBatch");
+  }
+  Runner runner(std::move(plan), options, progress);
+  return runner.Run();
+}
+
+}  // namespace raingan::batch

@@ -1,0 +1,111 @@
+// `raingan batch`: many documents into one output directory, the way a
+// provincial office runs it over years of archives.
+//
+// How a run goes:
+//   1. PrepareBatch: collect the inputs (inputs.h) and keep this shard's
+//      (shard.h), load the models and the pipeline once, and open (lock)
+//      the output directory (batch_dir.h). Any error here is the user's to
+//      fix and stops the batch before any document is read.
+//   2. RunBatch: for each input in order, read it and hash it (SHA-256).
+//      If the directory already holds its record for the same bytes and
+//      settings with all its files, it is done: skip it (resume). Failed
+//      documents are skipped too unless retry_failed; `force` redoes
+//      everything. Otherwise fork a worker (worker.h) to extract it, at
+//      most `jobs` at a time, each with a deadline and a memory cap;
+//      a worker that crashes, overruns or is killed makes its document
+//      `failed` with the reason (document_status.h), never the batch.
+//      Meanwhile a page survey (page_survey.h) counts pages for progress.
+//   3. Rebuild results.jsonl, measures.csv and measures.jsonl from the
+//      per-document files, atomically, in input order.
+//
+// Why this survives kill -9: every per-document file is written atomically
+// and the record last, and the merged files are only ever rebuilt whole
+// from the records. A rerun of the same command redoes exactly the
+// documents without a complete record, so nothing is lost or duplicated.
+//
+// Memory: the parent keeps per input only its path and a few numbers;
+// documents live in their workers, and the merged files are streamed. So
+// memory grows with --jobs (and the largest document), not the batch.
+//
+// Threads: with --jobs N, each worker's OCR uses cores / N threads (at
+// least one), so the batch never runs more threads than cores.
+#ifndef RAINGAN_BATCH_BATCH_H_
+#define RAINGAN_BATCH_BATCH_H_
+
+#include <csignal>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "batch/batch_dir.h"
+#include "batch/inputs.h"
+#include "batch/progress.h"
+#include "batch/shard.h"
+#include "output/json_writer.h"
+#include "pipeline/extractor.h"
+
+namespace raingan::batch {
+
+struct BatchOptions {
+  InputRequest inputs;
+  std::string out_dir;
+  int jobs = 1;                // worker processes at a time
+  double timeout_seconds = 0;  // per document; <= 0 = none
+  uint64_t max_memory = 0;     // address space per worker; 0 = none
+  Shard shard;
+  bool force = false;         // redo documents an earlier run completed
+  bool retry_failed = false;  // redo documents an earlier run failed
+  ExtractOptions extract;     // backend.jobs = OCR threads per worker
+  // Set (by a signal handler) to stop: running workers are killed, their
+  // documents left for the next run, and the merged files written.
+  const volatile std::sig_atomic_t* stop = nullptr;
+};
+
+// What PrepareBatch decided; RunBatch consumes it.
+struct BatchPlan {
+  std::vector<std::string> inputs;  // this shard's, in order
+  int outside_shard = 0;            // inputs left to other shards
+  int ignored_files = 0;            // see InputList
+  std::string ignored_example;
+  std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<BatchDir> dir;
+  std::string settings;  // recorded with each document (resume check)
+};
+
+struct BatchSummary {
+  int inputs = 0;
+  int ok = 0, partial = 0, failed = 0;
+  int resumed = 0;  // of those, completed by an earlier run
+  int not_run = 0;  // left for the next run (interrupted)
+  bool interrupted = false;
+  int processed = 0;  // documents extracted by this run
+  int processed_pages = 0;
+  int pages = 0;               // pages of all ok/partial documents
+  int measures = 0;            // of all ok/partial documents
+  double seconds = 0;          // wall-clock time of this run
+  long max_worker_rss_kb = 0;  // the largest worker of this run
+  std::string max_worker_path;
+  // The first failed (and partial) documents, for the summary; all of
+  // them are in results.jsonl.
+  std::vector<BatchResult> failures;
+  std::vector<BatchResult> partials;
+  std::string dir, results_path, measures_csv_path, measures_jsonl_path;
+};
+
+// Step 1. Errors are configuration or usage errors (missing input, bad
+// models or pipeline, directory locked by another batch).
+Result<BatchPlan> PrepareBatch(const BatchOptions& options);
+
+// Steps 2 and 3. Errors are I/O errors of the output directory; documents
+// that fail are in the summary, not errors. `progress` may be null.
+Result<BatchSummary> RunBatch(BatchPlan plan, const BatchOptions& options,
+                              ProgressReporter* progress);
+
+// The settings a document's output depends on besides its bytes.
+std::string SettingsFingerprint(const ExtractOptions& options);
+
+}  // namespace raingan::batch
+
+#endif  // RAINGAN_BATCH_BATCH_H_
