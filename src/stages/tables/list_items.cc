@@ -126,7 +126,8 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
   struct Cut {
     size_t at;  // byte offset where the item starts
     int value;
-    int style;  // 0 "(N)", 1 "N.", 2 "N)"
+    int style;          // 0 "(N)", 1 "N.", 2 "N)"
+    size_t before = 0;  // where the previous item ends: before " - ๒)"
   };
   std::vector<Cut> cuts;
   size_t from = 0;
@@ -149,7 +150,7 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
       decimal = utf8::IsDigit(utf8::DecodeNext(s, &p));
     }
     if (!decimal && value > 0)
-      cuts.push_back({m.offset == 0 ? 0 : at, value, style});
+      cuts.push_back({m.offset == 0 ? 0 : at, value, style, m.offset});
     from = end_pos;
   }
   auto chain_from = [&cuts](size_t i) {
@@ -186,7 +187,8 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
   }
   size_t prev = 0;
   for (const Cut& c : chain) {
-    if (c.at > prev) items.push_back(s.substr(prev, c.at - prev));
+    // The bullet dash before an inline number belongs to neither item.
+    if (c.at > prev) items.push_back(s.substr(prev, c.before - prev));
     prev = c.at;
   }
   items.push_back(s.substr(prev));

@@ -97,6 +97,15 @@ TEST(SplitInlineItemsTest, BulletThenNumber) {
               ElementsAre("จัดทำโครงการเพื่ออนุมัติจากผู้บริหารท้องถิ่น"));
 }
 
+// A PDF joins the lines of "- ๕) ..." and "- ๖) ..." (plan 004, sheet
+// ๑-๑๓): the dash before "๖)" is the next item's bullet, not text.
+TEST(SplitInlineItemsTest, BulletedNumbersRunTogether) {
+  EXPECT_THAT(SplitInlineItems("๕) ประชาสัมพันธ์ผ่านช่องทางต่างๆ - ๖) "
+                               "ดำเนินการจัดพิธี - ๗) รายงานผลการดำเนินงาน"),
+              ElementsAre("ประชาสัมพันธ์ผ่านช่องทางต่างๆ", "ดำเนินการจัดพิธี",
+                          "รายงานผลการดำเนินงาน"));
+}
+
 TEST(SplitInlineItemsTest, ParenthesizedNumbers) {
   EXPECT_THAT(SplitInlineItems("(๑) เพื่อแสดงเจตจำนง (๒) เพื่อยกระดับ"),
               ElementsAre("เพื่อแสดงเจตจำนง", "เพื่อยกระดับ"));
