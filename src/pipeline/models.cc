@@ -21,11 +21,16 @@ Result<std::shared_ptr<const Models>> Models::Load(const std::string& dir) {
   if (!sections.ok()) return sections.status();
   Result<MetadataLexicon> metadata = MetadataLexicon::Load(dir);
   if (!metadata.ok()) return metadata.status();
+  Result<PlanLexicon> plan = PlanLexicon::Load(dir);
+  if (!plan.ok()) return plan.status();
+  Result<ScoreLexicon> scores = ScoreLexicon::Load(dir);
+  if (!scores.ok()) return scores.status();
 
   auto models = std::make_shared<Models>(
       Models{dir, std::move(normalizer).value(), std::move(periods).value(),
              std::move(headers).value(), std::move(units).value(),
-             std::move(sections).value(), std::move(metadata).value()});
+             std::move(sections).value(), std::move(metadata).value(),
+             std::move(plan).value(), std::move(scores).value()});
   return std::shared_ptr<const Models>(std::move(models));
 }
 

@@ -9,6 +9,8 @@
 #include "base/result.h"
 #include "dates/period.h"
 #include "stages/metadata/metadata_lexicon.h"
+#include "stages/plan/plan_lexicon.h"
+#include "stages/scores/score_lexicon.h"
 #include "stages/sections/section_matcher.h"
 #include "stages/tables/header_roles.h"
 #include "stages/tables/owners.h"
@@ -24,6 +26,8 @@ struct Models {
   UnitLexicon units;
   SectionMatcher sections;
   MetadataLexicon metadata;
+  PlanLexicon plan;
+  ScoreLexicon scores;
 
   // Loads every file; the first bad file fails with its path and line.
   static Result<std::shared_ptr<const Models>> Load(const std::string& dir);

@@ -1,0 +1,18 @@
+// "plan_sheets": the project detail sheets of five-year anti-corruption
+// plans become measures (see sheet_parser.h). Reads running-text
+// paragraphs only, so text exports, PDFs and scans share it; documents
+// without sheets are left unchanged.
+#ifndef RAINGAN_STAGES_PLAN_PLAN_SHEETS_STAGE_H_
+#define RAINGAN_STAGES_PLAN_PLAN_SHEETS_STAGE_H_
+
+#include <memory>
+
+#include "pipeline/stage.h"
+
+namespace raingan {
+
+std::unique_ptr<Stage> NewPlanSheetsStage();
+
+}  // namespace raingan
+
+#endif  // RAINGAN_STAGES_PLAN_PLAN_SHEETS_STAGE_H_

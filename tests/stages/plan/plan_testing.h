@@ -1,0 +1,54 @@
+// Helpers for the plan stage tests: the real models/ and documents read
+// from real text-export excerpts (tests/data/plan/) the way the pipeline
+// reads them.
+#ifndef RAINGAN_TESTS_STAGES_PLAN_PLAN_TESTING_H_
+#define RAINGAN_TESTS_STAGES_PLAN_PLAN_TESTING_H_
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "backends/backend.h"
+#include "base/file.h"
+#include "model/document.h"
+#include "pipeline/models.h"
+#include "stages/normalize/normalize_stage.h"
+
+namespace raingan::plan_testing {
+
+inline const Models& TestModels() {
+  static const std::shared_ptr<const Models> models = [] {
+    auto m = Models::Load(RAINGAN_SOURCE_DIR "/models");
+    EXPECT_TRUE(m.ok()) << m.status().ToString();
+    return *m;
+  }();
+  return *models;
+}
+
+// tests/data/plan/<name>, read by the text backend and normalized.
+inline Document ReadExcerpt(const std::string& name) {
+  Document doc;
+  Result<std::string> bytes =
+      ReadFile(std::string(RAINGAN_TEST_DATA_DIR) + "/plan/" + name);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  if (!bytes.ok()) return doc;
+  Status s = ReadTextExport(*bytes, BackendOptions{}, &doc);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  StageContext ctx{TestModels()};
+  s = NewNormalizeStage()->Run(ctx, &doc);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return doc;
+}
+
+inline Paragraph Para(const std::string& text, int page = 0, BBox bbox = {}) {
+  Paragraph p;
+  p.text = text;
+  p.prov.page = page;
+  p.prov.bbox = bbox;
+  return p;
+}
+
+}  // namespace raingan::plan_testing
+
+#endif  // RAINGAN_TESTS_STAGES_PLAN_PLAN_TESTING_H_
