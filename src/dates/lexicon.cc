@@ -37,10 +37,11 @@ Result<WordKind> ParseKind(const std::string& s) {
   if (s == "year") return WordKind::kYear;
   if (s == "era_be") return WordKind::kEraBe;
   if (s == "era_ce") return WordKind::kEraCe;
+  if (s == "quarter") return WordKind::kQuarter;
   if (s == "skip") return WordKind::kSkip;
   return Status::BadInput("unknown kind '" + s +
                           "' (expected range, and, fiscal, whole, year, "
-                          "era_be, era_ce or skip)");
+                          "era_be, era_ce, quarter or skip)");
 }
 
 }  // namespace

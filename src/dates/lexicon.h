@@ -22,6 +22,7 @@ enum class WordKind {
   kYear,    // "ปี"
   kEraBe,   // "พ.ศ."
   kEraCe,   // "ค.ศ."
+  kQuarter,  // "ไตรมาสที่": a quarter of the fiscal year follows
   kSkip,  // filler: "วันที่", "เดือน", "ตั้งแต่"
 };
 

@@ -40,9 +40,11 @@ class Grammar {
     for (size_t i = 0; i < tokens_.size(); ++i) {
       std::vector<Item> items;
       if (size_t end = ParseChain(i, &items); end != i) {
-        if (IsWord(end, WordKind::kRange) && end + 1 == tokens_.size()) {
-          // "เมษายน –": the other end is missing (a cell split by a page
-          // break); reading it as April alone would be a guess.
+        if (IsWord(end, WordKind::kRange) &&
+            (end + 1 == tokens_.size() || IsNumber(end + 1))) {
+          // "เมษายน –", "๑ ตุลาคม ๒๕- ๓๐": the other end is missing or
+          // unreadable (a cell split by a page break, OCR); reading the
+          // first date alone would be a guess.
           PeriodResult r;
           r.recognized = true;
           r.warnings.push_back("incomplete period: " + Slice(i, end + 1));
@@ -51,6 +53,7 @@ class Grammar {
         return Resolve(items, fiscal_hint);
       }
       PeriodResult r;
+      if (ParseQuarters(i, fiscal_hint, &r) != i) return r;
       bool whole_without_year = false;
       if (ParseFiscal(i, &r, &whole_without_year) != i) return r;
       if (whole_without_year && !whole_fallback.recognized) {
@@ -392,6 +395,77 @@ class Grammar {
       r->warnings.push_back("year read as fiscal year: " + Slice(i, end));
     }
     return end;
+  }
+
+  // "ไตรมาสที่" q (("-" | "," | "และ") q)* [["/"] fiscal words year]:
+  // quarters of a fiscal year (Q1 = October..December of the year before).
+  size_t ParseQuarters(size_t i, int fiscal_hint, PeriodResult* r) const {
+    if (!IsWord(i, WordKind::kQuarter)) return i;
+    auto quarter_at = [&](size_t k) {
+      bool ok = IsNumber(k) && tokens_[k].digits == 1 &&
+                tokens_[k].value >= 1 && tokens_[k].value <= 4;
+      return ok ? static_cast<int>(tokens_[k].value) : 0;
+    };
+    int first = quarter_at(i + 1);
+    if (first == 0) return i;
+    int last = first;
+    size_t j = i + 2;
+    bool bad = false;
+    while (IsSeparator(j) && quarter_at(j + 1) != 0) {
+      int q = quarter_at(j + 1);
+      if (q < last) bad = true;
+      last = q;
+      j += 2;
+    }
+    size_t k = j;
+    if (IsKind(k, TokenKind::kSlash)) ++k;
+    bool ce = false;
+    while (IsWord(k, WordKind::kFiscal) || IsWord(k, WordKind::kYear) ||
+           IsWord(k, WordKind::kEraBe) || IsWord(k, WordKind::kEraCe)) {
+      ce = ce || IsWord(k, WordKind::kEraCe);
+      ++k;
+    }
+    int fy = 0;
+    if (IsNumber(k)) {
+      std::optional<int> be =
+          YearToBe(static_cast<int>(tokens_[k].value), tokens_[k].digits, ce);
+      if (be) {
+        fy = *be;
+        j = k + 1;
+      }
+    }
+    r->recognized = true;
+    std::string text = Slice(i, j);
+    if (bad) {
+      r->warnings.push_back("quarters out of order: " + text);
+      return j;
+    }
+    if (fy == 0) {
+      fy = fiscal_hint != 0 ? fiscal_hint : default_fy_;
+      if (fy == 0) {
+        r->warnings.push_back("no year in period: " + text);
+        return j;
+      }
+      if (fiscal_hint == 0) {
+        r->warnings.push_back(
+            "no year in period, used the document's "
+            "fiscal year " +
+            std::to_string(fy) + ": " + text);
+      }
+    }
+    if (!Plausible(fy, text, r)) return j;
+    // Q1 is October..December of the calendar year before the fiscal year.
+    auto quarter_start = [&](int q) {
+      int month = q == 1 ? 10 : (q - 1) * 3 - 2;  // 10, 1, 4, 7
+      return Date{fy - kBeOffset - (q == 1 ? 1 : 0), month, 1};
+    };
+    Date last_start = quarter_start(last);
+    int end_month = last_start.month + 2;
+    r->start = quarter_start(first);
+    r->end = Date{last_start.year, end_month,
+                  DaysInMonth(last_start.year, end_month)};
+    r->fiscal_years = {fy};
+    return j;
   }
 
   PeriodResult WholeYearDefault() const {

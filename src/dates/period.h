@@ -6,6 +6,7 @@
 //   "ตลอดปีงบประมาณ ๒๕๖๘"                  -> 2024-10-01 .. 2025-09-30
 //   "ปีงบประมาณ พ.ศ. ๒๕๖๖ , ๒๕๖๘ และ ๒๕๗๐" -> 2022-10-01 .. 2027-09-30,
 //                                             fiscal_years {2566,2568,2570}
+//   "ไตรมาสที่ ๑ ปีงบประมาณ ๒๕๖๘"           -> 2024-10-01 .. 2024-12-31
 //
 // Rules (Thai conventions):
 //  - Years: BE 2400..2700 as written; CE 1900..2200 converted (+543);
@@ -18,7 +19,8 @@
 //    ("ต.ค. – ก.ย. ๒๕๖๖" starts in October 2565). A year only on the left
 //    carries forward the same way.
 //  - A list or range of fiscal years gives the start of the first, the end
-//    of the last, and every year in `fiscal_years`.
+//    of the last, and every year in `fiscal_years`. Quarters are those of
+//    the fiscal year (ไตรมาสที่ ๑ = October..December of year N-1).
 //  - Text in parentheses and trailing clauses are remarks: the first date
 //    expression outside parentheses wins; parentheses are read only when
 //    nothing else is recognized.

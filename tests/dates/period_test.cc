@@ -202,6 +202,33 @@ TEST(PeriodParserTest, FiscalYears) {
   for (const Case& c : kCases) Check(c);
 }
 
+TEST(PeriodParserTest, QuartersOfTheFiscalYear) {
+  const Case kCases[] = {
+      {"ไตรมาสที่ ๑ ปีงบประมาณ ๒๕๖๘",
+       0,
+       "2024-10-01",
+       "2024-12-31",
+       {2568},
+       false},
+      {"ไตรมาสที่ ๒/๒๕๖๘", 0, "2025-01-01", "2025-03-31", {2568}, false},
+      {"ไตรมาส 3-4 ปีงบประมาณ พ.ศ. 2567",
+       0,
+       "2024-04-01",
+       "2024-09-30",
+       {2567},
+       false},
+      {"ไตรมาสที่ ๑ - ๔", 2568, "2024-10-01", "2025-09-30", {2568}, true},
+      {"ไตรมาสที่ ๒ (ปีงบประมาณ ๒๕๖๖)",
+       0,
+       "2023-01-01",
+       "2023-03-31",
+       {2566},
+       false},
+      {"ไตรมาสที่ ๓ - ๑ ปีงบประมาณ ๒๕๖๘", 0, "null", "null", {}, true},
+  };
+  for (const Case& c : kCases) Check(c);
+}
+
 // Months or "ตลอดปี" without a year take the document's fiscal year, and say
 // so; without one they stay empty.
 TEST(PeriodParserTest, MissingYearUsesDocumentFiscalYear) {
@@ -212,6 +239,14 @@ TEST(PeriodParserTest, MissingYearUsesDocumentFiscalYear) {
       {"ตลอดปี", 2568, "2024-10-01", "2025-09-30", {2568}, true},
       {"ดำเนินการตลอดทั้งปี", 2566, "2022-10-01", "2023-09-30", {2566}, true},
       {"ม.ค. - มี.ค.", 0, "null", "null", {}, true},
+      // Tesseract on the 002 scan, page 3: the cell ruling read as "(",
+      // ๒๕๖๘ as ๒๕๐๕ (rejected), so only "ตลอด" remains.
+      {"ตลอด (ปีงบประม าณ (๒๕๐๕",
+       2568,
+       "2024-10-01",
+       "2025-09-30",
+       {2568},
+       true},
       // A fiscal year written in the remark beats the document default.
       {"ม.ค. - มี.ค. (ปีงบประมาณ ๒๕๖๗)",
        2568,
@@ -237,6 +272,8 @@ TEST(PeriodParserTest, ImpossibleDatesAreNullWithWarning) {
       {"ต.ค. 999 - ก.ย. 68", 0, "null", "null", {}, true},
       // A range cut by a page break (born PDF of sample 002).
       {"เมษายน –", 2568, "null", "null", {}, true},
+      // Tesseract on the 000 scan, page 8: the cell's lines, ๖๗ lost.
+      {"๑ ตุลาคม ๒๕- ๓๐ (กันยายน ๒๕", 0, "null", "null", {}, true},
   };
   for (const Case& c : kCases) Check(c);
 }
