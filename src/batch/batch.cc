@@ -374,6 +374,14 @@ Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
   RAINGAN_ASSIGN_OR_RETURN(InputList list, CollectInputs(request));
   plan.ignored_files = list.ignored;
   plan.ignored_example = list.ignored_example;
+  if (list.paths.empty()) {
+    // Most likely a wrong directory; say what was there instead.
+    std::string why = list.ignored == 0 ? ""
+                                        : " (" + std::to_string(list.ignored) +
+                                              " other files, e.g. " +
+                                              list.ignored_example + ")";
+    return Status::InvalidArgument("no documents found in the inputs" + why);
+  }
   std::map<std::string, std::string> names;  // document name -> input
   for (std::string& path : list.paths) {
     if (!InShard(path, options.shard)) {

@@ -94,8 +94,9 @@ struct BatchSummary {
   std::string dir, results_path, measures_csv_path, measures_jsonl_path;
 };
 
-// Step 1. Errors are configuration or usage errors (missing input, bad
-// models or pipeline, directory locked by another batch).
+// Step 1. Errors are configuration or usage errors (missing input, no
+// document at all in the inputs, bad models or pipeline, directory locked
+// by another batch). A shard may be empty: that is not an error.
 Result<BatchPlan> PrepareBatch(const BatchOptions& options);
 
 // Steps 2 and 3. Errors are I/O errors of the output directory; documents

@@ -163,6 +163,7 @@ TEST_F(BatchOutputsTest, ReadsManifestsAndDirectories) {
 }
 
 TEST_F(BatchOutputsTest, UsageErrorsStopBeforeAnyDocument) {
+  fs::create_directories(dir_ + "/empty");
   struct Case {
     std::vector<std::string> args;
     std::string message;
@@ -177,7 +178,8 @@ TEST_F(BatchOutputsTest, UsageErrorsStopBeforeAnyDocument) {
             "--max-memory"},
            {{"batch", inputs_[0], "--out", out_, "--pipeline", "nope"}, "nope"},
            {{"batch", inputs_[0], "--out", out_, "--frobnicate"},
-            "unknown option"}}) {
+            "unknown option"},
+           {{"batch", dir_ + "/empty", "--out", out_}, "no documents found"}}) {
     testing::CommandResult r = RunRaingan(c.args);
     EXPECT_EQ(r.exit_code, 2) << c.message;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;

@@ -137,6 +137,34 @@ TEST_F(BatchResumeTest, KillNineMidRunThenRerunFinishesWithoutDuplicates) {
   ExpectCompleteAndUnique();
 }
 
+TEST_F(BatchResumeTest, CtrlCStopsCleanlyAndTheRerunFinishes) {
+  pid_t pid = batch_test::Spawn(RAINGAN_BINARY, Command(),
+                                "RAINGAN_TEST_HANG_SECONDS", "600");
+  ASSERT_GT(pid, 0);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!fs::exists(out_ + "/.raingan") || Records() < 2) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "batch stalled";
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(kill(pid, SIGINT), 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  // The documents done so far are in the merged files; the hanging one
+  // was stopped without a record, so it is not "failed".
+  std::vector<nlohmann::json> results =
+      batch_test::ReadJsonLines(out_ + "/results.jsonl");
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(Records(), 2);
+
+  testing::CommandResult r = RunRaingan(Command());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("(2 done by an earlier run)"), std::string::npos)
+      << r.out;
+  ExpectCompleteAndUnique();
+}
+
 TEST_F(BatchResumeTest, ChangedInputIsProcessedAgainAndOnlyIt) {
   ASSERT_EQ(RunRaingan(Command()).exit_code, 0);
   // Same path, new content: the record's sha256 no longer matches.
