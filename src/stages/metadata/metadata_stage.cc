@@ -46,7 +46,9 @@ class Ballot {
     auto [it, inserted] = votes_.try_emplace(value, Entry{0, order_++});
     it->second.weight += weight;
   }
-  // The candidate maximizing `support(c)` (defaults to its own votes).
+  // The candidate with the most votes. Not "the shortest prefix of many":
+  // a name cut by a line break ("เข็" | "กน้อย") must not collect the votes
+  // of the full name it prefixes.
   std::string Winner() const {
     std::string best;
     int best_weight = 0, best_order = 0;
@@ -55,24 +57,6 @@ class Ballot {
           (e.weight == best_weight && e.order < best_order)) {
         best = value;
         best_weight = e.weight;
-        best_order = e.order;
-      }
-    }
-    return best;
-  }
-  // Like Winner(), but a candidate also collects the votes of every longer
-  // candidate it prefixes ("ยางราก" gets the vote of "ยางรากได้").
-  std::string PrefixWinner() const {
-    std::string best;
-    int best_weight = 0, best_order = 0;
-    for (const auto& [value, e] : votes_) {
-      int w = 0;
-      for (const auto& [other, oe] : votes_) {
-        if (other.compare(0, value.size(), value) == 0) w += oe.weight;
-      }
-      if (w > best_weight || (w == best_weight && e.order < best_order)) {
-        best = value;
-        best_weight = w;
         best_order = e.order;
       }
     }
@@ -200,8 +184,8 @@ Organization FindOrganization(const std::vector<std::string>& paras,
     }
   }
   Organization o;
-  o.name = org.PrefixWinner();
-  o.district = district.PrefixWinner();
+  o.name = org.Winner();
+  o.district = district.Winner();
   o.province = province.Winner();
   return o;
 }
