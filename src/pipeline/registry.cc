@@ -3,6 +3,7 @@
 #include "stages/metadata/metadata_stage.h"
 #include "stages/normalize/normalize_stage.h"
 #include "stages/periods/periods_stage.h"
+#include "stages/plan/budget_table_stage.h"
 #include "stages/plan/plan_sheets_stage.h"
 #include "stages/tables/measure_tables_stage.h"
 
@@ -20,6 +21,7 @@ constexpr Registration kStages[] = {
     {"metadata", &NewMetadataStage},
     {"measure_tables", &NewMeasureTablesStage},
     {"plan_sheets", &NewPlanSheetsStage},
+    {"budget_table", &NewBudgetTableStage},
     {"periods", &NewPeriodsStage},
 };
 

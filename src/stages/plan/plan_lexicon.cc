@@ -260,7 +260,30 @@ bool PlanLexicon::IsCount(std::string_view cell) const {
 }
 
 bool PlanLexicon::IsNoBudget(std::string_view text) const {
-  return AnyMatch(no_budget_, CleanPlanText(text));
+  std::string t = CleanPlanText(text);
+  RegexMatch m;
+  for (const auto& re : no_budget_) {
+    if (re->PartialMatch(t, &m) && m.offset == 0) return true;
+  }
+  return false;
+}
+
+int PlanLexicon::NoBudgetRepeats(std::string_view text) const {
+  std::string t = CleanPlanText(text);
+  for (const auto& re : no_budget_) {
+    std::vector<RegexMatch> all = re->FindAll(t);
+    // Only spaces between and after the phrases.
+    size_t end = 0;
+    bool only = !all.empty();
+    for (const RegexMatch& m : all) {
+      only = only && t.find_first_not_of(' ', end) >= m.offset;
+      end = m.offset + m.length;
+    }
+    if (only && t.find_first_not_of(' ', end) == std::string::npos) {
+      return static_cast<int>(all.size());
+    }
+  }
+  return 0;
 }
 
 }  // namespace raingan

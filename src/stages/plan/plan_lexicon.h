@@ -71,7 +71,12 @@ class PlanLexicon {
   bool IsEnd(std::string_view paragraph) const;
   TotalRow MatchTotal(std::string_view cell) const;
   bool IsCount(std::string_view cell) const;
+  // The text opens with a "no budget used" phrase.
   bool IsNoBudget(std::string_view text) const;
+  // How many "no budget" phrases the text is made of ("ไม่ใช้ งบประมาณ
+  // ไม่ใช้ งบประมาณ": two lines a PDF ran together); 0 when it holds
+  // anything else.
+  int NoBudgetRepeats(std::string_view text) const;
 
  private:
   struct Label {
