@@ -1,5 +1,7 @@
 #include "stages/tables/list_items.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 #include "regex/regex.h"
 
@@ -156,10 +158,16 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
   auto chain_from = [&cuts](size_t i) {
     std::vector<Cut> c{cuts[i]};
     for (size_t j = i + 1; j < cuts.size(); ++j) {
-      if (cuts[j].style == c.back().style &&
-          cuts[j].value == c.back().value + 1) {
-        c.push_back(cuts[j]);
-      }
+      if (cuts[j].style != c.back().style) continue;
+      bool next = cuts[j].value == c.back().value + 1;
+      // Long lists skip a number now and then ("๓. ... ๔. ... ๖. ...",
+      // plan 004): after three items in a row, one missing number is a
+      // typo when the number it skips appears nowhere later.
+      bool skip = c.size() >= 3 && cuts[j].value == c.back().value + 2 &&
+                  std::none_of(cuts.begin() + j, cuts.end(), [&](const Cut& k) {
+                    return k.value == c.back().value + 1;
+                  });
+      if (next || skip) c.push_back(cuts[j]);
     }
     return c;
   };

@@ -106,6 +106,22 @@ TEST(SplitInlineItemsTest, BulletedNumbersRunTogether) {
                           "รายงานผลการดำเนินงาน"));
 }
 
+// The 004 risk table's control cell numbers ๑-๔ then ๖: one skipped
+// number in a long list still splits; a skip right at the start does not
+// (NumberThatDoesNotCountUpDoesNotSplit).
+TEST(SplitInlineItemsTest, OneSkippedNumberInALongList) {
+  EXPECT_THAT(
+      SplitInlineItems("๑. มาตรการควบคุมการเบิกจ่ายเงิน ๒. กิจกรรม"
+                       "วิเคราะห์ผลการจัดซื้อจัดจ้าง ๓. มาตรการป้องกัน"
+                       "ผลประโยชน์ทับซ้อน ๔. มาตรการป้องกันการใช้จ่าย"
+                       "งบประมาณ ๖. โครงการเสริมสร้างความรู้"),
+      ElementsAre("มาตรการควบคุมการเบิกจ่ายเงิน", "กิจกรรมวิเคราะห์ผลการจัดซื้อจัดจ้าง",
+                  "มาตรการป้องกันผลประโยชน์ทับซ้อน", "มาตรการป้องกันการใช้จ่ายงบประมาณ",
+                  "โครงการเสริมสร้างความรู้"));
+  EXPECT_THAT(SplitInlineItems("๑. ก ๒. ข ๓. ค ๕. ง ๔. จ"),
+              ElementsAre("ก", "ข", "ค ๕. ง", "จ"));
+}
+
 TEST(SplitInlineItemsTest, ParenthesizedNumbers) {
   EXPECT_THAT(SplitInlineItems("(๑) เพื่อแสดงเจตจำนง (๒) เพื่อยกระดับ"),
               ElementsAre("เพื่อแสดงเจตจำนง", "เพื่อยกระดับ"));
