@@ -5,6 +5,7 @@
 #include "stages/periods/periods_stage.h"
 #include "stages/plan/budget_table_stage.h"
 #include "stages/plan/plan_sheets_stage.h"
+#include "stages/plan/risk_table_stage.h"
 #include "stages/tables/measure_tables_stage.h"
 
 namespace raingan {
@@ -22,6 +23,7 @@ constexpr Registration kStages[] = {
     {"measure_tables", &NewMeasureTablesStage},
     {"plan_sheets", &NewPlanSheetsStage},
     {"budget_table", &NewBudgetTableStage},
+    {"risk_table", &NewRiskTableStage},
     {"periods", &NewPeriodsStage},
 };
 
