@@ -120,6 +120,14 @@ Result<PreparedPage> PreparePage(const Image& scan,
   return out;
 }
 
+Result<Image> Binarize(const Image& image, int threshold) {
+  if (image.empty()) return Status::InvalidArgument("empty image");
+  RAINGAN_ASSIGN_OR_RETURN(PixPtr gray, ToGray(image.pix()));
+  RAINGAN_ASSIGN_OR_RETURN(PixPtr binary, Threshold(gray.get(), threshold));
+  pixSetResolution(binary.get(), image.dpi(), image.dpi());
+  return Image::Adopt(binary.release());
+}
+
 double InkCoverage(const Image& binary, const BBox& box) {
   if (binary.empty() || binary.depth() != 1) return 0;
   BoxPtr b = PixelBox(binary.pix(), box);

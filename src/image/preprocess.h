@@ -51,6 +51,10 @@ struct PreparedPage {
 Result<PreparedPage> PreparePage(const Image& scan,
                                  const PreprocessOptions& options = {});
 
+// A 1-bit copy of `image` (any depth): ink where the gray level is below
+// `threshold`. For clean renderings; scans go through PreparePage().
+Result<Image> Binarize(const Image& image, int threshold = 128);
+
 // Share (0..1) of the pixels of a 1-bit image inside `box` (points) that
 // are ink; 0 for an empty box or a box outside the image.
 double InkCoverage(const Image& binary, const BBox& box);

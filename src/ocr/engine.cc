@@ -18,19 +18,21 @@ namespace {
 
 // One thread per Engine (see engine.h). The environment variable is read
 // by libgomp when the process starts, so it only helps processes raingan
-// starts (and a libgomp loaded later); the running process is limited by
-// making every OpenMP parallel region inactive, which libgomp allows at
-// any time. libgomp is already loaded with libtesseract, so the symbol is
-// looked up rather than linked: raingan itself is not an OpenMP program.
+// starts (and a libgomp loaded later). The running process is limited by
+// making OpenMP parallel regions inactive, which libgomp allows at any
+// time but keeps per thread: every thread that uses an Engine calls this.
+// libgomp is already loaded with libtesseract, so the symbol is looked up
+// rather than linked: raingan itself is not an OpenMP program.
 void LimitThreads() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    ::setenv("OMP_THREAD_LIMIT", "1", 1);
-    using SetLevels = void (*)(int);
-    auto set_levels = reinterpret_cast<SetLevels>(
-        ::dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
-    if (set_levels != nullptr) set_levels(0);
-  });
+  std::call_once(once, [] { ::setenv("OMP_THREAD_LIMIT", "1", 1); });
+  thread_local bool limited = false;
+  if (limited) return;
+  limited = true;
+  using SetLevels = void (*)(int);
+  auto set_levels = reinterpret_cast<SetLevels>(
+      ::dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  if (set_levels != nullptr) set_levels(0);
 }
 
 tesseract::PageSegMode ToPsm(Segmentation mode) {
@@ -194,6 +196,7 @@ Status Engine::SetPage(const image::Image& page) {
 Result<std::vector<OcrLine>> Engine::Recognize(const PixelBox& region,
                                                Segmentation mode) {
   if (impl_->width == 0) return Status::InvalidArgument("no page set");
+  LimitThreads();  // cheap after the first call on this thread
   PixelBox r{std::clamp(region.x0, 0, impl_->width),
              std::clamp(region.y0, 0, impl_->height),
              std::clamp(region.x1, 0, impl_->width),

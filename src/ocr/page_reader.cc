@@ -84,26 +84,59 @@ std::vector<layout::Segment> TableBorders(
   return out;
 }
 
+// The first or last blank-separated token of a line.
+std::string EdgeToken(const std::vector<OcrLine>& lines, bool first) {
+  if (lines.empty() || lines.front().words.empty()) return "";
+  const std::vector<OcrWord>& words =
+      first ? lines.front().words : lines.back().words;
+  std::string token;
+  if (first) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i > 0 && words[i].space_before) break;
+      token += words[i].text;
+    }
+  } else {
+    size_t i = words.size();
+    while (i > 0) {
+      token.insert(0, words[i - 1].text);
+      if (words[i - 1].space_before) break;
+      --i;
+    }
+  }
+  return token;
+}
+
 // Recognizes the text of `area` (points) line by line: rows found with
-// Thai marks in mind (image/text_rows.h), each read as a single line.
+// Thai marks in mind (image/text_rows.h), each read as a single line, then
+// its numbers checked by shape (digit_repair.h).
 Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
-                  const PageReadOptions& options,
+                  const OcrModels& models, const PageReadOptions& options,
                   std::vector<RecognizedLine>* out) {
   RAINGAN_ASSIGN_OR_RETURN(std::vector<image::TextRow> rows,
                            image::FindTextRows(binary, area, options.rows));
   const double k = binary.dpi() / 72.0;
-  for (const image::TextRow& row : rows) {
-    BBox rect = Intersect(Grow(row.box, options.region_padding), area);
+  std::vector<std::vector<OcrLine>> read(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    BBox rect = Intersect(Grow(rows[i].box, options.region_padding), area);
     RAINGAN_ASSIGN_OR_RETURN(
-        std::vector<OcrLine> lines,
-        engine->Recognize(ToPixels(rect, k), Segmentation::kLine));
-    for (OcrLine& l : lines) {
+        read[i], engine->Recognize(ToPixels(rect, k), Segmentation::kLine));
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const image::TextRow& row = rows[i];
+    LineNeighbours around;
+    if (i > 0) around.before = EdgeToken(read[i - 1], /*first=*/false);
+    if (i + 1 < rows.size()) around.after = EdgeToken(read[i + 1], true);
+    for (OcrLine& l : read[i]) {
       // The row finder knows the consonant band better than Tesseract's
       // estimate from one line.
       l.baseline = static_cast<int>(std::lround(row.core_bottom * k));
       l.x_height = (row.core_bottom - row.core_top) * k;
+      if (models.digits != nullptr) {
+        RepairDigits(binary, row, *models.digits, models.months, around,
+                     options.digits, &l.words);
+      }
     }
-    for (RecognizedLine& l : ToRecognizedLines(lines, 1 / k)) {
+    for (RecognizedLine& l : ToRecognizedLines(read[i], 1 / k)) {
       out->push_back(std::move(l));
     }
   }
@@ -141,7 +174,8 @@ void SetConfidences(const std::vector<RecognizedLine>& lines,
 }  // namespace
 
 Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
-                                 int number, const PageReadOptions& options) {
+                                 int number, const OcrModels& models,
+                                 const PageReadOptions& options) {
   if (engine == nullptr) return Status::InvalidArgument("no OCR engine");
   const std::string where = "page " + std::to_string(number) + ": ";
   ReadPage out;
@@ -189,7 +223,7 @@ Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
         continue;
       }
       RAINGAN_RETURN_IF_ERROR(
-          ReadRegion(engine, binary, cell.bbox, options, &lines));
+          ReadRegion(engine, binary, cell.bbox, models, options, &lines));
     }
   }
 
@@ -198,7 +232,8 @@ Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
       image::FindInkBlocks(binary, whole, tables, options.blocks));
   for (const BBox& block : blocks) {
     if (image::InkCoverage(binary, block) > options.max_block_ink) continue;
-    RAINGAN_RETURN_IF_ERROR(ReadRegion(engine, binary, block, options, &lines));
+    RAINGAN_RETURN_IF_ERROR(
+        ReadRegion(engine, binary, block, models, options, &lines));
   }
 
   DropNoise(options.min_noise_confidence, &lines);

@@ -5,7 +5,7 @@
 //          (the same grid code as born-digital PDFs)
 //        ──rulings erased, each non-empty cell OCRed as a block──▶ lines
 //        ──ink outside tables grouped into blocks, each OCRed──▶ lines
-//        ──low-confidence words checked against the lexicon──
+//        ──Thai digits re-read by shape (digit_repair.h)──
 //        ──LayoutPage──▶ blocks, as for a PDF text layer
 //
 // Every cell is recognized on its own, so text lands in the cell it is
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "dates/lexicon.h"
 #include "image/image.h"
 #include "image/lines.h"
 #include "image/preprocess.h"
@@ -29,6 +30,8 @@
 #include "layout/page_layout.h"
 #include "layout/segment.h"
 #include "model/document.h"
+#include "ocr/digit_repair.h"
+#include "ocr/digit_shapes.h"
 #include "ocr/engine.h"
 #include "ocr/recognized_line.h"
 
@@ -43,6 +46,7 @@ struct PageReadOptions {
   LineOptions lines;
   image::InkBlockOptions blocks;
   image::TextRowOptions rows;
+  DigitRepairOptions digits;
   // Ruling pixels are erased this far (points) beyond their thickness.
   double ruling_margin = 1.0;
   // Cells with less ink than this share (after erasing rulings) are empty
@@ -61,6 +65,12 @@ struct PageReadOptions {
   double min_noise_confidence = 0.5;
 };
 
+// Data from models/ that helps recognition; null members are not used.
+struct OcrModels {
+  const DigitShapes* digits = nullptr;
+  const dates::PeriodLexicon* months = nullptr;  // month names
+};
+
 struct ReadPage {
   Page page;                          // number, size, blocks; ocr = true
   std::vector<std::string> warnings;  // prefixed with "page N: "
@@ -71,7 +81,7 @@ struct ReadPage {
 // Fails only when Tesseract itself fails; unreadable content gives
 // warnings.
 Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
-                                 int number,
+                                 int number, const OcrModels& models,
                                  const PageReadOptions& options = {});
 
 }  // namespace raingan::ocr

@@ -16,6 +16,17 @@ Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
     std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
     if (PathExists(words)) out.engine.user_words_file = words;
     if (PathExists(patterns)) out.engine.user_patterns_file = patterns;
+    std::string digits = ModelPath(options.models_dir, "ocr_digit_shapes.tsv");
+    if (PathExists(digits)) {
+      RAINGAN_ASSIGN_OR_RETURN(DigitShapes shapes, DigitShapes::Load(digits));
+      out.digits = std::make_shared<const DigitShapes>(std::move(shapes));
+    }
+    if (PathExists(ModelPath(options.models_dir, "months.tsv"))) {
+      RAINGAN_ASSIGN_OR_RETURN(dates::PeriodLexicon months,
+                               dates::PeriodLexicon::Load(options.models_dir));
+      out.months =
+          std::make_shared<const dates::PeriodLexicon>(std::move(months));
+    }
   }
   return out;
 }
@@ -38,8 +49,11 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
           where + "cannot rasterize the page: " + raster.status().message());
       return;
     }
+    OcrModels models;
+    models.digits = options.digits.get();
+    models.months = options.months.get();
     Result<ReadPage> read =
-        ReadScannedPage(engine, *raster, numbers[index], options.page);
+        ReadScannedPage(engine, *raster, numbers[index], models, options.page);
     if (!read.ok()) {
       out.warnings.push_back(where + "OCR failed: " + read.status().message());
       return;

@@ -16,6 +16,7 @@
 
 #include "backends/backend.h"
 #include "base/result.h"
+#include "dates/lexicon.h"
 #include "image/image.h"
 #include "ocr/engine.h"
 #include "ocr/page_reader.h"
@@ -26,11 +27,15 @@ struct ScanOptions {
   int jobs = 1;  // worker threads (each with its own Engine)
   EngineOptions engine;
   PageReadOptions page;
+  std::shared_ptr<const DigitShapes> digits;           // null: no digit repair
+  std::shared_ptr<const dates::PeriodLexicon> months;  // may be null
 };
 
-// Options for a backend run: `jobs` from options.jobs; Tesseract's word and
-// pattern lists from models_dir (ocr_words.txt, ocr_patterns.txt) when
-// they exist; the lexicon corrector from the same directory.
+// Options for a backend run: `jobs` from options.jobs; from models_dir,
+// when they exist: Tesseract's word and pattern lists (ocr_words.txt,
+// ocr_patterns.txt), the digit shapes (ocr_digit_shapes.tsv) and the
+// month names (months.tsv, period_words.tsv); errors in those files fail
+// with the file and line.
 Result<ScanOptions> ScanOptionsFor(const BackendOptions& options);
 
 // Produces the raster of page `index`. Called concurrently from different
