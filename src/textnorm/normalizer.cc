@@ -126,7 +126,8 @@ std::string Normalizer::Run(std::string_view text, bool keep_lines) const {
   for (int round = 0; round < kMaxRepairRounds; ++round) {
     bool nfc = unicode::IsNfc(out);
     if (!nfc) chars = utf8::ToU32(unicode::Nfc(out));
-    bool dropped = DropSpuriousSpaces(&chars);
+    bool dropped = CollapseLetterSpacing(&chars);
+    dropped = DropSpuriousSpaces(&chars) || dropped;
     if (round > 0 && nfc && !dropped) return out;
     std::u32string repaired;
     RepairThaiSyllables(chars, &repaired);

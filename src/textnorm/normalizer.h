@@ -14,6 +14,8 @@
 //      that cannot begin a syllable (a combining mark, or ะ า ำ ๅ) when the
 //      character before the space can carry it, and between a leading vowel
 //      (เ แ โ ใ ไ) and its consonant. Spaces before ๆ are kept ("ต่าง ๆ").
+//      Lines spread out letter by letter by Thai distributed justification
+//      ("ง า น ข อ ง", five or more single letters in a row) are joined.
 //   5. NFC (never NFKC/NFKD, which split ำ). It comes before the repairs
 //      below because it may reorder marks; the repairs keep NFC order.
 //   6. Mark repair per syllable: marks are stacked in canonical order (vowel

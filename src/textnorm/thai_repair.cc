@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <vector>
 
 #include "textnorm/thai_chars.h"
 
@@ -71,6 +72,73 @@ bool IsSpuriousSpace(char32_t prev, char32_t next) {
     return thai::IsToneMark(prev) && next == thai::kNikhahit;
   }
   return false;
+}
+
+namespace {
+
+// One letter of a letter-spaced line: a single Thai consonant or vowel
+// letter (ก..ๅ, not ฯ) with any marks, e.g. "ง", "่ว", "ัฐ".
+bool IsSpacedLetter(const std::u32string& s, size_t begin, size_t end) {
+  int letters = 0;
+  for (size_t i = begin; i < end; ++i) {
+    char32_t c = s[i];
+    if (thai::IsMark(c)) continue;
+    if (c < 0x0E01 || c > 0x0E45 || c == 0x0E2F) return false;
+    ++letters;
+  }
+  return letters == 1;
+}
+
+}  // namespace
+
+bool CollapseLetterSpacing(std::u32string* text) {
+  std::u32string& s = *text;
+  // Tokens are maximal runs without ' ' or '\n'; `run` collects the
+  // consecutive single letters separated by exactly one space.
+  std::vector<size_t> spaces;  // positions of the spaces inside the run
+  std::vector<bool> drop(s.size(), false);
+  bool changed = false;
+  auto flush = [&] {
+    if (spaces.size() + 1 >= static_cast<size_t>(kMinLetterSpacedRun)) {
+      for (size_t p : spaces) drop[p] = true;
+      changed = true;
+    }
+    spaces.clear();
+  };
+  size_t i = 0;
+  bool in_run = false;
+  while (i < s.size()) {
+    if (s[i] == U' ' || s[i] == U'\n') {
+      if (s[i] == U'\n') {
+        flush();
+        in_run = false;
+      }
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < s.size() && s[end] != U' ' && s[end] != U'\n') ++end;
+    if (IsSpacedLetter(s, i, end)) {
+      if (in_run && i > 0 && s[i - 1] == U' ') {
+        spaces.push_back(i - 1);
+      } else {
+        flush();
+      }
+      in_run = true;
+    } else {
+      flush();
+      in_run = false;
+    }
+    i = end;
+  }
+  flush();
+  if (!changed) return false;
+  size_t out = 0;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (!drop[k]) s[out++] = s[k];
+  }
+  s.resize(out);
+  return true;
 }
 
 bool DropSpuriousSpaces(std::u32string* text) {

@@ -18,6 +18,14 @@ namespace raingan::textnorm {
 // Spaces before ๆ are never spurious.
 bool IsSpuriousSpace(char32_t prev, char32_t next);
 
+// Thai "distributed" justification spreads every letter of a line apart,
+// and text extraction turns the gaps into spaces: "ง า น ข อ ง ห น ่ว ย".
+// Joins each run of at least kMinLetterSpacedRun space-separated "letters"
+// (one Thai consonant or vowel letter with its marks); real Thai text never
+// has five single letters in a row. Returns true if it joined any.
+inline constexpr int kMinLetterSpacedRun = 5;
+bool CollapseLetterSpacing(std::u32string* text);
+
 // Removes every single space (U+0020) whose neighbours make it spurious
 // (IsSpuriousSpace). Returns true if it removed any.
 bool DropSpuriousSpaces(std::u32string* text);

@@ -110,6 +110,28 @@ TEST(NormalizerTest, DropsSpacesThatCannotBeWordBoundaries) {
   });
 }
 
+// Lines of the born PDF of sample 004 set with Thai distributed
+// justification, as pdftotext -raw extracts them.
+TEST(NormalizerTest, JoinsLetterSpacedLines) {
+  CheckAll({
+      {"ง า น ข อ ง ห น ่ว ย ง า น ภ า ค ร ัฐ (Integrity and Transparency",
+       "งานของหน่วยงานภาครัฐ (Integrity and Transparency"},
+      {"อ ง ค ์ก า ร บ ร ิห า ร ส ่ว น ต ำ บ ล เ ข ็ก น ้อ ย",
+       "องค์การบริหารส่วนตำบลเข็กน้อย"},
+      {"ป ร ะ ม ว ล จ ร ิย ธ ร ร ม ข อ ง อ ง ค ์ก า ร บ ร ิห า ร ส ่ว น",
+       "ประมวลจริยธรรมขององค์การบริหารส่วน"},
+      {"อ ง ค ์ก ร เ พ ื่อ ค ว า ม โ ป ร ่ง ใ ส น า น า ช า ต ิ (Transparency",
+       "องค์กรเพื่อความโปร่งใสนานาชาติ (Transparency"},
+      // A whole word among the letters ("ปรุง") ends the run.
+      {"๒ ) พ ัฒ น า ป ร ับ ปรุง ข ั้น ต อ น ช ่อ ง ท า ง ก า ร ร ้อ ง เ ร ีย น",
+       "๒ ) พัฒนาปรับ ปรุง ขั้นตอนช่องทางการร้องเรียน"},
+      // Single letters that are not in a run of five stay apart.
+      {"ปี ๒๕๖๖ ปี ๒๕๖๗ ปี ๒๕๖๘ ปี ๒๕๖๙ ปี ๒๕๗๐",
+       "ปี ๒๕๖๖ ปี ๒๕๖๗ ปี ๒๕๖๘ ปี ๒๕๖๙ ปี ๒๕๗๐"},
+      {"ข้อ ก ข ค และ ง", "ข้อ ก ข ค และ ง"},
+  });
+}
+
 TEST(NormalizerTest, KeepsRealWordBoundaries) {
   CheckAll({
       {"ช่องทางต่าง ๆ ของหน่วยงาน", "ช่องทางต่าง ๆ ของหน่วยงาน"},  // ไม้ยมก
