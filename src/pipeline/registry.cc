@@ -6,6 +6,7 @@
 #include "stages/plan/budget_table_stage.h"
 #include "stages/plan/plan_sheets_stage.h"
 #include "stages/plan/risk_table_stage.h"
+#include "stages/scores/scores_stage.h"
 #include "stages/tables/measure_tables_stage.h"
 
 namespace raingan {
@@ -24,6 +25,7 @@ constexpr Registration kStages[] = {
     {"plan_sheets", &NewPlanSheetsStage},
     {"budget_table", &NewBudgetTableStage},
     {"risk_table", &NewRiskTableStage},
+    {"scores", &NewScoresStage},
     {"periods", &NewPeriodsStage},
 };
 

@@ -37,9 +37,11 @@ Result<ScoreLexicon> ScoreLexicon::Load(const std::string& models_dir) {
   const std::pair<std::string_view, Patterns*> kinds[] = {
       {"indicator_label", &lex.indicator_label_},
       {"overall", &lex.overall_},
+      {"overall_row", &lex.overall_row_},
       {"grade", &lex.grade_},
       {"score_column", &lex.score_column_},
       {"indicator_column", &lex.indicator_column_},
+      {"grade_column", &lex.grade_column_},
   };
   for (const TsvRecord& rec : *records) {
     std::string where = path + ":" + std::to_string(rec.line) + ": ";
@@ -97,9 +99,10 @@ std::optional<std::string> ScoreLexicon::IndicatorByName(
   return std::nullopt;
 }
 
-bool ScoreLexicon::IsOverall(std::string_view text) const {
+bool ScoreLexicon::IsOverall(std::string_view text, bool in_score_table) const {
   RegexMatch m;
-  return AnyMatch(overall_, text, &m) && m.offset == 0;
+  if (AnyMatch(overall_, text, &m) && m.offset == 0) return true;
+  return in_score_table && AnyMatch(overall_row_, text, &m) && m.offset == 0;
 }
 
 std::optional<std::string> ScoreLexicon::FindGrade(
@@ -123,6 +126,10 @@ bool ScoreLexicon::IsScoreColumn(std::string_view header) const {
 
 bool ScoreLexicon::IsIndicatorColumn(std::string_view header) const {
   return AnyMatch(indicator_column_, header);
+}
+
+bool ScoreLexicon::IsGradeColumn(std::string_view header) const {
+  return AnyMatch(grade_column_, header);
 }
 
 }  // namespace raingan

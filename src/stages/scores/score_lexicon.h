@@ -30,12 +30,14 @@ class ScoreLexicon {
   // The key of the indicator whose printed name starts `text` ("การใช้
   // อำนาจ ..." -> "3"); the longest name wins.
   std::optional<std::string> IndicatorByName(std::string_view text) const;
-  // `text` opens with an overall-result label (คะแนนรวม, ผลการประเมิน).
-  bool IsOverall(std::string_view text) const;
+  // `text` opens with an overall-result label ("คะแนนรวม", "ผลการประเมิน
+  // ITA"); in a score table's row also a bare "รวม" or "ผลการประเมิน".
+  bool IsOverall(std::string_view text, bool in_score_table = false) const;
   // The first grade or pass/fail word in `text` ("ระดับ A", "ผ่าน").
   std::optional<std::string> FindGrade(std::string_view text) const;
   bool IsScoreColumn(std::string_view header) const;
   bool IsIndicatorColumn(std::string_view header) const;
+  bool IsGradeColumn(std::string_view header) const;
 
  private:
   struct Name {
@@ -44,7 +46,8 @@ class ScoreLexicon {
   };
   using Patterns = std::vector<std::shared_ptr<const Regex>>;
 
-  Patterns indicator_label_, overall_, grade_, score_column_, indicator_column_;
+  Patterns indicator_label_, overall_, overall_row_, grade_, score_column_,
+      indicator_column_, grade_column_;
   std::vector<Name> names_;  // longest first
 };
 

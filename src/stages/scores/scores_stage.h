@@ -1,0 +1,16 @@
+// "scores": ITA score results printed in a report or plan (paragraphs and
+// ตัวชี้วัด | คะแนน tables) into doc->scores (see score_reader.h).
+#ifndef RAINGAN_STAGES_SCORES_SCORES_STAGE_H_
+#define RAINGAN_STAGES_SCORES_SCORES_STAGE_H_
+
+#include <memory>
+
+#include "pipeline/stage.h"
+
+namespace raingan {
+
+std::unique_ptr<Stage> NewScoresStage();
+
+}  // namespace raingan
+
+#endif  // RAINGAN_STAGES_SCORES_SCORES_STAGE_H_
