@@ -191,42 +191,45 @@ bool BudgetTableReader::AddTable(const Table& table) {
   return true;
 }
 
-void BudgetTableReader::AddRow(const TableRow& row, int offset,
-                               bool after_break) {
-  const Layout& l = *layout_;
+int BudgetTableReader::RowShift(const TableRow& row, int offset) const {
   const std::vector<Cell>& cells = row.cells;
   const int n = static_cast<int>(cells.size());
-  for (int i = 0; i < n; ++i) {
-    if (cells[i].Empty()) continue;
-    TotalRow kind = plan_.MatchTotal(cells[i].Text());
-    if (kind != TotalRow::kNone) {
-      AddTotal(row, static_cast<size_t>(i), kind);
-      return;
-    }
-    break;
-  }
-
-  // Align the row on its project cell: the text cell right before the
-  // first amount. A mission heading there means the project is missing.
-  int shift = offset;
   for (int a = 0; a < n; ++a) {
     if (!IsAmountCell(cells[a])) continue;
     int t = a - 1;
     while (t >= 0 && cells[t].Empty()) --t;
+    // A mission heading right before the amounts: the project is missing
+    // (cut by a page), nothing to align on.
     std::string mission;
     int d = 0;
     if (t >= 0 && !IsAmountCell(cells[t]) &&
         !LastMission(cells[t].Text(), &mission, &d) &&
-        std::abs(l.project - t - offset) <= kMaxShift) {
-      shift = l.project - t;
+        std::abs(layout_->project - t - offset) <= kMaxShift) {
+      return layout_->project - t;
     }
     break;
   }
-  auto at = [&](int col) -> const Cell* {
-    int i = col - shift;
-    return col >= 0 && i >= 0 && i < n ? &cells[i] : nullptr;
-  };
+  return offset;
+}
 
+void BudgetTableReader::AddRow(const TableRow& row, int offset,
+                               bool after_break) {
+  for (const Cell& c : row.cells) {
+    if (c.Empty()) continue;
+    TotalRow kind = plan_.MatchTotal(c.Text());
+    if (kind != TotalRow::kNone) {
+      AddTotal(row, static_cast<size_t>(&c - row.cells.data()), kind);
+      return;
+    }
+    break;
+  }
+  const Layout& l = *layout_;
+  const int shift = RowShift(row, offset);
+  auto at = [&row, shift](int col) -> const Cell* {
+    int i = col - shift;
+    bool inside = col >= 0 && i >= 0 && i < static_cast<int>(row.cells.size());
+    return inside ? &row.cells[static_cast<size_t>(i)] : nullptr;
+  };
   for (int col = 0; col < l.project; ++col) {
     const Cell* c = at(col);
     if (c == nullptr || c->Empty()) continue;
@@ -237,51 +240,56 @@ void BudgetTableReader::AddRow(const TableRow& row, int offset,
   }
   if (const Cell* c = at(l.mission);
       c != nullptr && !c->Empty() && !plan_.MatchDimension(c->Text())) {
-    std::string mission;
-    int d = 0;
-    if (LastMission(c->Text(), &mission, &d)) {
-      mission_ = mission;
-      if (dimension_ == 0) dimension_ = d;
-    } else {
-      // The heading continues (after a page break): the lines already
-      // read under it get the whole heading too.
-      std::string longer = JoinWrapped(mission_, CleanPlanText(c->Text()));
-      for (BudgetLine& line : result_.lines) {
-        if (line.dimension == dimension_ && line.mission == mission_) {
-          line.mission = longer;
-        }
+    AddMission(c->Text());
+  }
+  // The amounts: one value per amount paragraph of each year cell.
+  std::vector<std::vector<int64_t>> values(l.years.size());
+  for (size_t y = 0; y < l.years.size(); ++y) {
+    if (const Cell* c = at(l.years[y].first)) {
+      for (const Paragraph& p : c->paragraphs) {
+        for (int64_t v : Amounts(p.text)) values[y].push_back(v);
       }
-      mission_ = longer;
     }
   }
-
-  bool has_amounts = false;
-  for (const auto& [col, year] : l.years) {
-    const Cell* c = at(col);
-    has_amounts = has_amounts || (c != nullptr && IsAmountCell(*c));
-  }
+  bool has_amounts = std::any_of(values.begin(), values.end(),
+                                 [](const auto& v) { return !v.empty(); });
   if (const Cell* c = at(l.project); c != nullptr && !c->Empty()) {
     AddProjects(*c, row, after_break, has_amounts);
   }
+  AssignAmounts(values, at(l.remark), row.prov);
+}
 
-  // The amounts: one value per amount paragraph of each year cell, the
-  // j-th for the j-th project still waiting.
-  std::vector<std::vector<int64_t>> values(l.years.size());
-  size_t slots = 0;
-  for (size_t y = 0; y < l.years.size(); ++y) {
-    const Cell* c = at(l.years[y].first);
-    if (c == nullptr) continue;
-    for (const Paragraph& p : c->paragraphs) {
-      for (int64_t v : Amounts(p.text)) values[y].push_back(v);
-    }
-    slots = std::max(slots, values[y].size());
+void BudgetTableReader::AddMission(const std::string& cell_text) {
+  std::string mission;
+  int d = 0;
+  if (LastMission(cell_text, &mission, &d)) {
+    mission_ = mission;
+    if (dimension_ == 0) dimension_ = d;
+    return;
   }
-  const Cell* remark = at(l.remark);
+  // The heading continues (after a page break): the lines already read
+  // under it get the whole heading too.
+  std::string longer = JoinWrapped(mission_, CleanPlanText(cell_text));
+  for (BudgetLine& line : result_.lines) {
+    if (line.dimension == dimension_ && line.mission == mission_) {
+      line.mission = longer;
+    }
+  }
+  mission_ = longer;
+}
+
+void BudgetTableReader::AssignAmounts(
+    const std::vector<std::vector<int64_t>>& values, const Cell* remark,
+    const Provenance& prov) {
+  const Layout& l = *layout_;
+  size_t slots = 0;
+  for (const auto& v : values) slots = std::max(slots, v.size());
+  // The j-th amount of each year cell is the j-th waiting project's.
   for (size_t j = 0; j < slots; ++j) {
     if (pending_.empty()) {
       result_.warnings.push_back("budget table: amounts without a project" +
-                                 Where(row.prov));
-      break;
+                                 Where(prov));
+      return;
     }
     BudgetLine& line = result_.lines[pending_.front()];
     pending_.pop_front();
@@ -292,6 +300,16 @@ void BudgetTableReader::AddRow(const TableRow& row, int offset,
       line.remark = CleanPlanText(remark->paragraphs[j].text);
     }
   }
+}
+
+BudgetTableResult BudgetTableReader::Finish() {
+  for (const BudgetLine& line : result_.lines) {
+    if (line.project.empty()) {
+      result_.warnings.push_back(
+          "budget table: a project number without its name" + Where(line.prov));
+    }
+  }
+  return std::move(result_);
 }
 
 void BudgetTableReader::AddProjects(const Cell& cell, const TableRow& row,

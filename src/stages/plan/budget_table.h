@@ -56,7 +56,9 @@ class BudgetTableReader {
   // means the next table without a header is not a continuation.
   void AddParagraph(const Paragraph& paragraph);
 
-  BudgetTableResult Finish() { return std::move(result_); }
+  // The lines and totals read; a project number whose name never came is
+  // reported.
+  BudgetTableResult Finish();
 
  private:
   struct Layout {
@@ -71,6 +73,12 @@ class BudgetTableReader {
                   size_t* first_data_row) const;
   bool IsHeaderLike(const TableRow& row) const;
   void AddRow(const TableRow& row, int offset, bool after_break);
+  // How far the row's cells sit from the header's columns: its project
+  // cell is the text cell right before its first amount.
+  int RowShift(const TableRow& row, int offset) const;
+  void AddMission(const std::string& cell_text);
+  void AssignAmounts(const std::vector<std::vector<int64_t>>& values,
+                     const Cell* remark, const Provenance& prov);
   void AddTotal(const TableRow& row, size_t label_cell, TotalRow kind);
   // The amounts one paragraph of a year cell holds: usually one; two when
   // a PDF ran two lines together ("ไม่ใช้ งบประมาณไม่ใช้ งบประมาณ",

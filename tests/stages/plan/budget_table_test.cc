@@ -204,6 +204,26 @@ TEST(BudgetTableTest, OtherTablesAreNotBudgetTables) {
   EXPECT_TRUE(reader.Finish().lines.empty());
 }
 
+// Ragged and empty tables, a total row first, a header alone: read what
+// can be read, never crash.
+TEST(BudgetTableTest, MalformedTablesAreSurvived) {
+  BudgetTableReader reader(TestModels().headers, TestModels().plan);
+  EXPECT_FALSE(reader.AddTable(Table{}));
+  EXPECT_TRUE(reader.AddTable(MakeTable({Header()})));
+  EXPECT_TRUE(reader.AddTable(MakeTable({
+      Row({TextCell({"รวม"})}),
+      Row({}),
+      Row({TextCell({"๑."})}),
+      Row({TextCell({}), TextCell({}), TextCell({"-"}), TextCell({"-"})}),
+      Row({TextCell({"๕,๐๐๐"}), TextCell({"๕,๐๐๐"}), TextCell({"๕,๐๐๐"}),
+           TextCell({"๕,๐๐๐"}), TextCell({"๕,๐๐๐"}), TextCell({"๕,๐๐๐"}),
+           TextCell({"๕,๐๐๐"})}),
+  })));
+  BudgetTableResult r = reader.Finish();
+  EXPECT_THAT(r.totals, SizeIs(1));
+  EXPECT_FALSE(r.warnings.empty());
+}
+
 TEST(BudgetCheckTest, ComputedSumsAndWarnings) {
   std::vector<BudgetLine> lines(3);
   lines[0].dimension = 1;
