@@ -15,6 +15,7 @@ constexpr std::pair<SheetField, std::string_view> kFieldNames[] = {
     {SheetField::kRationale, "rationale"},
     {SheetField::kObjectives, "objectives"},
     {SheetField::kTargetGroup, "target_group"},
+    {SheetField::kArea, "area"},
     {SheetField::kMethod, "method"},
     {SheetField::kPeriod, "period"},
     {SheetField::kBudget, "budget"},

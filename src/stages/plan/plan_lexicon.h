@@ -24,10 +24,11 @@ enum class SheetField {
   kRationale,    // ๒ หลักการและเหตุผล
   kObjectives,   // ๓ วัตถุประสงค์
   kTargetGroup,  // ๔ กลุ่มเป้าหมาย
-  kMethod,       // ๕ วิธีดำเนินการ
-  kPeriod,       // ๖ ระยะเวลาดำเนินการ
-  kBudget,       // ๗ งบประมาณ
-  kOwner,        // ๘ ผู้รับผิดชอบ
+  kArea,    // พื้นที่ดำเนินการ (older template)
+  kMethod,  // ๕ วิธีดำเนินการ
+  kPeriod,  // ๖ ระยะเวลาดำเนินการ
+  kBudget,  // ๗ งบประมาณ
+  kOwner,   // ๘ ผู้รับผิดชอบ
   kResults,  // ๙ ผลผลิต/ผลลัพธ์ (holds the two below)
   kOutput,   // ผลผลิต
   kOutcome,  // ผลลัพธ์

@@ -188,6 +188,9 @@ class SheetBuilder {
         case SheetField::kTargetGroup:
           Append(Texts(b.texts), &m.extra["target_group"]);
           break;
+        case SheetField::kArea:
+          Append(Texts(b.texts), &m.extra["area"]);
+          break;
         case SheetField::kMethod:
           Append(SheetListItems(b.texts), &m.method);
           break;

@@ -14,7 +14,8 @@
 // Record: id "<dimension>-<number>", section = the mission heading without
 // its number, measure = the name, method/output/outcome = list items,
 // period.text, budget_baht (0 for "ไม่ใช้งบประมาณ"), owner; objectives,
-// target_group and rationale go to `extra`.
+// target_group, rationale (and area, in the older template) go to
+// `extra`.
 //
 // Real sheets deviate: stray "**" markup, numbering "๑.ชื่อ"/"๑. ชื่อ
 // โครงการ", a field given twice (๘ หน่วยงานที่รับผิดชอบ and ๙ ผู้รับผิดชอบ

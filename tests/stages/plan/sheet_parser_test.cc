@@ -119,6 +119,50 @@ TEST(SheetParserTest, TemplateVariantsAndNoBudget) {
   EXPECT_THAT(m[0].outcome, ElementsAre("มีรายงานการควบคุมภายในปีละ ๑ ครั้ง"));
 }
 
+// The earlier national template (plans 2561-2564 and administrations
+// that kept it): ten fields, Arabic numbers, content after colons, an
+// area field, indicators and expected results as separate fields.
+TEST(SheetParserTest, OlderTenFieldTemplate) {
+  std::vector<Measure> m = ParseTexts({
+      "มิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน",
+      "3.1 จัดให้มีและเผยแพร่ข้อมูลข่าวสารในช่องทางที่เป็นการอำนวยความสะดวก",
+      "1. ชื่อโครงการ : โครงการจัดทำวารสารประชาสัมพันธ์ผลการดำเนินงาน",
+      "2. หลักการและเหตุผล",
+      "การประชาสัมพันธ์เป็นช่องทางสำคัญในการเผยแพร่ข้อมูลข่าวสาร",
+      "3. วัตถุประสงค์",
+      "3.1 เพื่อเผยแพร่ผลการดำเนินงาน",
+      "3.2 เพื่อให้ประชาชนได้รับทราบข้อมูลข่าวสาร",
+      "4. เป้าหมาย/ผลผลิต",
+      "จัดทำวารสาร จำนวน 500 เล่ม",
+      "5. พื้นที่ดำเนินการ : เขตเทศบาลตำบล",
+      "6. วิธีดำเนินการ",
+      "6.1 จัดทำโครงการเสนอผู้บริหาร",
+      "6.2 จัดพิมพ์และแจกจ่ายวารสาร",
+      "7. ระยะเวลาดำเนินการ : 4 ปี (ปีงบประมาณ พ.ศ. 2561 - 2564)",
+      "8. งบประมาณดำเนินการ : 50,000 บาท",
+      "9. ผู้รับผิดชอบโครงการ : สำนักปลัดเทศบาล",
+      "10. ตัวชี้วัด/ผลลัพธ์",
+      "ตัวชี้วัด : วารสาร 500 เล่ม",
+      "ผลลัพธ์ : ประชาชนได้รับข้อมูลข่าวสารของเทศบาล",
+  });
+  ASSERT_THAT(m, SizeIs(1));
+  const Measure& s = m[0];
+  EXPECT_EQ(s.id, "3-1");
+  EXPECT_EQ(s.section, "จัดให้มีและเผยแพร่ข้อมูลข่าวสารในช่องทางที่เป็นการอำนวยความสะดวก");
+  EXPECT_EQ(s.measure, "โครงการจัดทำวารสารประชาสัมพันธ์ผลการดำเนินงาน");
+  EXPECT_THAT(
+      s.extra.at("objectives"),
+      ElementsAre("เพื่อเผยแพร่ผลการดำเนินงาน", "เพื่อให้ประชาชนได้รับทราบข้อมูลข่าวสาร"));
+  EXPECT_THAT(s.extra.at("area"), ElementsAre("เขตเทศบาลตำบล"));
+  EXPECT_THAT(s.method,
+              ElementsAre("จัดทำโครงการเสนอผู้บริหาร", "จัดพิมพ์และแจกจ่ายวารสาร"));
+  EXPECT_EQ(s.period.text, "4 ปี (ปีงบประมาณ พ.ศ. 2561 - 2564)");
+  EXPECT_EQ(s.budget_baht, 50000);
+  EXPECT_THAT(s.owner, ElementsAre("สำนักปลัดเทศบาล"));
+  EXPECT_THAT(s.output, ElementsAre("วารสาร 500 เล่ม"));
+  EXPECT_THAT(s.outcome, ElementsAre("ประชาชนได้รับข้อมูลข่าวสารของเทศบาล"));
+}
+
 TEST(SheetParserTest, SheetsWithoutTitleStartAtTheirName) {
   std::vector<Measure> m = ParseTexts({
       "มิติที่ ๒ การบริหารราชการด้วยความโปร่งใส",
