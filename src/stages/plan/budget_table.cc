@@ -18,10 +18,12 @@ constexpr size_t kMaxHeaderCell = 40;
 // How many cells a row may sit off the header's columns.
 constexpr int kMaxShift = 2;
 
-// "ปี ๒๕๖๖", "พ.ศ. 2566", "๒๕๖๖" -> 2566 (BE); CE years are converted.
+// "ปี ๒๕๖๖", "พ.ศ. 2566", "2566 (บาท)", "งบประมาณปี 2566" -> 2566 (BE);
+// CE years are converted.
 std::optional<int> HeaderYear(std::string_view text) {
   static const Regex kYear(
-      R"(^(?:ปี(?:งบประมาณ)?)?\s*(?:พ\.\s*ศ\.)?\s*([0-9๐-๙]{4})$)");
+      R"(^(?:งบประมาณ\s*)?(?:ปี(?:งบประมาณ)?)?\s*(?:พ\.\s*ศ\.)?\s*)"
+      R"(([0-9๐-๙]{4})\s*(?:\(?\s*บาท\s*\)?)?$)");
   std::vector<std::string> g;
   if (!kYear.PartialMatch(CleanPlanText(text), &g)) return std::nullopt;
   int y = DigitsValue(g[1]);

@@ -204,6 +204,39 @@ TEST(BudgetTableTest, OtherTablesAreNotBudgetTables) {
   EXPECT_TRUE(reader.Finish().lines.empty());
 }
 
+// Another administration's layout: the years in a second header row under
+// a spanning "งบประมาณและที่มา", Arabic years, no dimension column (the
+// dimension is a row of its own) and "รวมทั้งหมด" for the grand total.
+TEST(BudgetTableTest, YearsUnderASpanningHeader) {
+  BudgetTableReader reader(TestModels().headers, TestModels().plan);
+  EXPECT_TRUE(reader.AddTable(MakeTable({
+      Row({TextCell({"ภารกิจตามมิติ"}), TextCell({"โครงการ/กิจกรรม/มาตรการ"}),
+           TextCell({"งบประมาณและที่มา"}), TextCell({}), TextCell({"หมายเหตุ"})}),
+      Row({TextCell({}), TextCell({}), TextCell({"2566 (บาท)"}),
+           TextCell({"2567 (บาท)"}), TextCell({})}),
+      Row({TextCell({"มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต"}), TextCell({}),
+           TextCell({}), TextCell({}), TextCell({})}),
+      Row({TextCell({"1.1 การสร้างจิตสำนึก"}),
+           TextCell({"1) โครงการอบรมคุณธรรมจริยธรรม"}), TextCell({"20,000"}),
+           TextCell({"20,000"}), TextCell({})}),
+      Row({TextCell({"รวมทั้งหมด"}), TextCell({"1 โครงการ"}),
+           TextCell({"20,000"}), TextCell({"25,000"}), TextCell({})}),
+  })));
+  BudgetTableResult r = reader.Finish();
+  ASSERT_THAT(r.lines, SizeIs(1));
+  EXPECT_EQ(r.lines[0].dimension, 1);
+  EXPECT_EQ(r.lines[0].mission, "การสร้างจิตสำนึก");
+  EXPECT_EQ(r.lines[0].project, "โครงการอบรมคุณธรรมจริยธรรม");
+  EXPECT_EQ(r.lines[0].by_year.at(2566), 20000);
+  EXPECT_EQ(r.lines[0].by_year.at(2567), 20000);
+  ASSERT_THAT(r.totals, SizeIs(1));
+  EXPECT_EQ(r.totals[0].dimension, 0);
+  std::vector<std::string> w = CheckBudgetTotals(r.lines, &r.totals);
+  EXPECT_THAT(w, ElementsAre("budget table: grand total, year 2567: the total "
+                             "row states 25,000 baht but its project lines "
+                             "add up to 20,000"));
+}
+
 // Ragged and empty tables, a total row first, a header alone: read what
 // can be read, never crash.
 TEST(BudgetTableTest, MalformedTablesAreSurvived) {
