@@ -50,10 +50,30 @@ CharKind Classify(char32_t c) {
   return CharKind::kKeep;
 }
 
+// UTF-8 of code points the Normalizer produced (all valid scalar values:
+// DecodeNext never returns surrogates). Writes into a presized buffer; this
+// runs twice per call and appending byte by byte was a fifth of the time.
 std::string Encode(const std::u32string& chars) {
-  std::string out;
-  out.reserve(chars.size() * 3);
-  for (char32_t c : chars) utf8::Append(c, &out);
+  std::string out(chars.size() * 4, '\0');
+  char* p = out.data();
+  for (char32_t c : chars) {
+    if (c < 0x80) {
+      *p++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (c >> 6));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *p++ = static_cast<char>(0xE0 | (c >> 12));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *p++ = static_cast<char>(0xF0 | (c >> 18));
+      *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  out.resize(static_cast<size_t>(p - out.data()));
   return out;
 }
 
@@ -124,7 +144,7 @@ std::string Normalizer::Run(std::string_view text, bool keep_lines) const {
   // the steps alternate until the text is stable. Real text needs one round.
   std::string out = Encode(chars);
   for (int round = 0; round < kMaxRepairRounds; ++round) {
-    bool nfc = unicode::IsNfc(out);
+    bool nfc = unicode::IsNfcValidUtf8(out);
     if (!nfc) chars = utf8::ToU32(unicode::Nfc(out));
     bool dropped = CollapseLetterSpacing(&chars);
     dropped = DropSpuriousSpaces(&chars) || dropped;
@@ -136,7 +156,7 @@ std::string Normalizer::Run(std::string_view text, bool keep_lines) const {
   }
   // Not reached by any input seen so far; NFC output is the promise that
   // matters more than idempotence.
-  return unicode::IsNfc(out) ? out : unicode::Nfc(out);
+  return unicode::IsNfcValidUtf8(out) ? out : unicode::Nfc(out);
 }
 
 }  // namespace raingan::textnorm

@@ -93,20 +93,17 @@ bool IsSpacedLetter(const std::u32string& s, size_t begin, size_t end) {
 
 bool CollapseLetterSpacing(std::u32string* text) {
   std::u32string& s = *text;
-  // Tokens are maximal runs without ' ' or '\n'; `run` collects the
-  // consecutive single letters separated by exactly one space.
-  std::vector<size_t> spaces;  // positions of the spaces inside the run
-  std::vector<bool> drop(s.size(), false);
-  bool changed = false;
+  // Tokens are maximal runs without ' ' or '\n'. `run` holds the spaces
+  // between consecutive single letters; long enough runs are dropped.
+  std::vector<size_t> run, drop;
   auto flush = [&] {
-    if (spaces.size() + 1 >= static_cast<size_t>(kMinLetterSpacedRun)) {
-      for (size_t p : spaces) drop[p] = true;
-      changed = true;
+    if (run.size() + 1 >= static_cast<size_t>(kMinLetterSpacedRun)) {
+      drop.insert(drop.end(), run.begin(), run.end());
     }
-    spaces.clear();
+    run.clear();
   };
-  size_t i = 0;
   bool in_run = false;
+  size_t i = 0;
   while (i < s.size()) {
     if (s[i] == U' ' || s[i] == U'\n') {
       if (s[i] == U'\n') {
@@ -119,8 +116,9 @@ bool CollapseLetterSpacing(std::u32string* text) {
     size_t end = i;
     while (end < s.size() && s[end] != U' ' && s[end] != U'\n') ++end;
     if (IsSpacedLetter(s, i, end)) {
-      if (in_run && i > 0 && s[i - 1] == U' ') {
-        spaces.push_back(i - 1);
+      bool after_space = in_run && s[i - 1] == U' ';
+      if (after_space) {
+        run.push_back(i - 1);
       } else {
         flush();
       }
@@ -132,10 +130,14 @@ bool CollapseLetterSpacing(std::u32string* text) {
     i = end;
   }
   flush();
-  if (!changed) return false;
-  size_t out = 0;
+  if (drop.empty()) return false;
+  size_t out = 0, next = 0;
   for (size_t k = 0; k < s.size(); ++k) {
-    if (!drop[k]) s[out++] = s[k];
+    if (next < drop.size() && drop[next] == k) {
+      ++next;
+      continue;
+    }
+    s[out++] = s[k];
   }
   s.resize(out);
   return true;

@@ -40,14 +40,19 @@ struct DetectorCloser {
 
 }  // namespace
 
-bool IsNfc(std::string_view utf8) {
-  if (!utf8::IsValid(utf8)) return false;
+bool IsNfcValidUtf8(std::string_view valid_utf8) {
   const icu::Normalizer2* nfc = NfcInstance();
-  if (nfc == nullptr) return false;
+  if (nfc == nullptr || valid_utf8.size() > 0x7FFFFFFF) return false;
   UErrorCode status = U_ZERO_ERROR;
   UBool yes = nfc->isNormalizedUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
+      icu::StringPiece(valid_utf8.data(),
+                       static_cast<int32_t>(valid_utf8.size())),
+      status);
   return U_SUCCESS(status) && yes;
+}
+
+bool IsNfc(std::string_view utf8) {
+  return utf8::IsValid(utf8) && IsNfcValidUtf8(utf8);
 }
 
 std::string Nfc(std::string_view utf8) {

@@ -24,6 +24,9 @@ std::string Nfc(std::string_view utf8);
 // True if `utf8` is valid UTF-8 and already in NFC (a cheap check that lets
 // callers skip Nfc() on the common, already-composed Thai text).
 bool IsNfc(std::string_view utf8);
+// The same for text the caller built itself and knows to be valid UTF-8:
+// skips the validity scan (the Normalizer calls this on every string).
+bool IsNfcValidUtf8(std::string_view valid_utf8);
 
 // ICU's charset detector (ucsdet). ICU has no recognizer for Thai legacy
 // code pages, so DecodeTextBytes() does not rely on this for TIS-620; it is
