@@ -64,7 +64,8 @@ struct Mission {
 // "๑.๑.๓ เสริมสร้าง..." (two or more levels; "๓.๑) ..." is a list item).
 std::optional<Mission> MissionHeading(std::string_view text) {
   static const Regex kMission(
-      R"(^([0-9๐-๙]{1,2})\s*\.\s*[0-9๐-๙]{1,2}(?:\s*\.\s*[0-9๐-๙]{1,2})*\s*\.?\s+(\S.*)$)");
+      R"(^([0-9๐-๙]{1,2})\s*\.\s*[0-9๐-๙]{1,2}(?:\s*\.\s*[0-9๐-๙]{1,2})*)"
+      R"(\s*\.?\s+(\S.*)$)");
   if (utf8::Length(text) > kMaxHeadingLength) return std::nullopt;
   std::vector<std::string> g;
   if (!kMission.PartialMatch(text, &g)) return std::nullopt;
@@ -91,18 +92,6 @@ std::vector<std::string> Texts(const std::vector<SheetText>& texts) {
   std::vector<std::string> out;
   for (const SheetText& t : texts) out.push_back(t.text);
   return out;
-}
-
-// The text after leading bullet characters ("- ๑) ทำ" -> "๑) ทำ").
-std::string WithoutBullet(const std::string& text) {
-  static const std::u32string_view kBullets = U"-–•●▪■◦○➢►✓*\uF0B7\uF0D8";
-  size_t pos = 0, keep = 0;
-  while (pos < text.size()) {
-    char32_t c = utf8::DecodeNext(text, &pos);
-    if (c != ' ' && kBullets.find(c) == std::u32string_view::npos) break;
-    keep = pos;
-  }
-  return text.substr(keep);
 }
 
 void Append(std::vector<std::string> items, std::vector<std::string>* to) {
@@ -150,7 +139,7 @@ std::vector<std::string> SheetListItems(const std::vector<SheetText>& texts) {
     // After a bullet, split only at numbers counting up ("- ๕) ... - ๖)
     // ..." run together by a PDF): a dash inside an item is a range
     // ("๒๕๖๖ - ๒๕๗๐"), not a bullet.
-    Append(SplitInlineItems(WithoutBullet(t)), &items);
+    Append(SplitInlineItems(StripBullet(t)), &items);
   }
   items.erase(std::remove(items.begin(), items.end(), std::string()),
               items.end());

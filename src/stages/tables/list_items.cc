@@ -93,6 +93,12 @@ std::string StripListMarker(std::string_view text) {
   return Trim(s);
 }
 
+std::string StripBullet(std::string_view text) {
+  RegexMatch m;
+  if (!BulletRe().PartialMatch(text, &m)) return Trim(text);
+  return Trim(text.substr(m.offset + m.length));
+}
+
 bool StartsWithListMarker(std::string_view text) {
   if (BulletRe().PartialMatch(text)) return true;
   return !ReadNumbering(text).id.empty();

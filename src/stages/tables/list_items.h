@@ -31,6 +31,9 @@ Numbering ReadNumbering(std::string_view text);
 // Removes one leading list marker (bullet and/or number): "- ๑) ทำ" → "ทำ".
 std::string StripListMarker(std::string_view text);
 
+// Removes leading bullet characters only: "- ๑) ทำ" → "๑) ทำ".
+std::string StripBullet(std::string_view text);
+
 // True if the text opens with a bullet or a list number.
 bool StartsWithListMarker(std::string_view text);
 

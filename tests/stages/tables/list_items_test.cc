@@ -144,6 +144,14 @@ TEST(JoinWrappedTest, ThaiJoinsWithoutSpaceOthersWithOne) {
   EXPECT_EQ(JoinWrapped("", "ชอบ"), "ชอบ");
 }
 
+TEST(StripBulletTest, KeepsTheNumber) {
+  EXPECT_EQ(StripBullet("- ๑) จัดทำโครงการ"), "๑) จัดทำโครงการ");
+  EXPECT_EQ(StripBullet(" - ๓.๑) การจัดการเรื่องร้องเรียน"),
+            "๓.๑) การจัดการเรื่องร้องเรียน");
+  EXPECT_EQ(StripBullet("๒) ประชาสัมพันธ์"), "๒) ประชาสัมพันธ์");
+  EXPECT_EQ(StripBullet("ระบบการยืม-คืน"), "ระบบการยืม-คืน");
+}
+
 TEST(StripListMarkerTest, RemovesBulletsAndNumbers) {
   EXPECT_EQ(StripListMarker("• ประชุม"), "ประชุม");
   EXPECT_EQ(StripListMarker("- ๒) ประสานบุคคล"), "ประสานบุคคล");
