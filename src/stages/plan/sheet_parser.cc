@@ -24,6 +24,8 @@ constexpr size_t kMissionLookahead = 12;
 constexpr int kMaxFieldSkip = 3;
 // Left edges closer than this (points) are the same indent.
 constexpr double kIndentTolerance = 5.0;
+// Field headings a sheet without title or number needs to count as one.
+constexpr size_t kMinFields = 3;
 // Lines a wrapped mission heading may continue on.
 constexpr int kMaxWrappedLines = 2;
 
@@ -35,7 +37,8 @@ struct FieldBlock {
 // One sheet while it is being read.
 struct Draft {
   int dimension = 0;
-  int number = 0;  // printed ลำดับที่; 0 = not printed
+  int number = 0;       // printed ลำดับที่; 0 = not printed
+  bool titled = false;  // opened by a sheet heading, not by a name
   std::string section;
   Provenance prov;
   double confidence = 1.0;
@@ -213,8 +216,12 @@ class SheetBuilder {
     for (auto it = m.extra.begin(); it != m.extra.end();) {
       it = it->second.empty() ? m.extra.erase(it) : std::next(it);
     }
+    // A name with no fields under it is a sentence of a report that
+    // happens to say "ชื่อโครงการ :", not a sheet.
+    if (d.blocks.size() < kMinFields && !(d.titled && named)) {
+      return std::nullopt;
+    }
     if (m.measure.empty()) {
-      if (d.blocks.size() < 3) return std::nullopt;
       m.warnings.push_back("project sheet without a name");
     }
     if (budgeted) {
@@ -297,10 +304,11 @@ std::vector<Measure> SheetParser::Parse(
   std::optional<Draft> draft;
 
   auto clean = [&](size_t i) { return CleanPlanText(paragraphs[i]->text); };
-  auto open = [&](const Paragraph& p, int number) {
+  auto open = [&](const Paragraph& p, int number, bool titled) {
     draft.emplace();
     draft->dimension = dimension;
     draft->number = number;
+    draft->titled = titled;
     draft->section = section;
     draft->prov = p.prov;
     draft->confidence = p.confidence;
@@ -364,7 +372,7 @@ std::vector<Measure> SheetParser::Parse(
     }
     if (h.kind != SheetHeading::kNone) {
       close();
-      open(p, h.number);
+      open(p, h.number, true);
       in_mission = false;
       continue;
     }
@@ -391,7 +399,7 @@ std::vector<Measure> SheetParser::Parse(
     if (label && label->field == SheetField::kName && label->number <= 1 &&
         (!draft || draft->Has(SheetField::kName))) {
       close();
-      open(p, 0);
+      open(p, 0, false);
     }
     if (!draft) continue;
     draft->confidence = std::min(draft->confidence, p.confidence);

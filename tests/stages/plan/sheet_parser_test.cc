@@ -243,6 +243,12 @@ TEST(SheetParserTest, NumberedLinesInsideAFieldAreNotMissions) {
   EXPECT_EQ(m[0].period.text, "ปีงบประมาณ ๒๕๖๘");
 }
 
+TEST(SheetParserTest, ANameAloneInAReportIsNotASheet) {
+  EXPECT_THAT(ParseTexts({"๑. ชื่อโครงการ : โครงการส่งเสริมคุณธรรม",
+                          "ผลการดำเนินงานเป็นไปตามเป้าหมาย"}),
+              SizeIs(0));
+}
+
 TEST(SheetParserTest, RepeatedNumberIsReported) {
   std::vector<Measure> m = ParseTexts({
       "มติที่ ๓",
