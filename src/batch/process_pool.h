@@ -4,7 +4,7 @@
 // Why processes and not threads: Poppler and Tesseract run on untrusted
 // files; a crash, a hang or a runaway allocation in one document must not
 // take the batch down. A forked child shares the parent's loaded models
-// copy-on-write, so starting one costs about a millisecond.
+// copy-on-write, so starting one is cheap next to reading a document.
 //
 // Fork is only safe from a single-threaded process: the parent of a batch
 // never starts threads (OCR threads run inside the workers).

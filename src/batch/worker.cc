@@ -97,7 +97,10 @@ int RunWorker(const Extractor& extractor, const WorkerTask& task) {
     record.pages = doc->source.pages;
   } else {
     outcome = {DocStatus::kFailed, doc.status().message()};
-    if (task.max_memory > 0 && PeakAddressSpace() >= task.max_memory / 10 * 9) {
+    // A C library may report a failed allocation as some other error.
+    bool said = outcome.reason.rfind("out of memory", 0) == 0;
+    if (!said && task.max_memory > 0 &&
+        PeakAddressSpace() >= task.max_memory / 10 * 9) {
       outcome.reason +=
           " (out of memory: the worker reached its --max-memory limit of " +
           FormatMiB(task.max_memory) + ")";
