@@ -154,6 +154,25 @@ BBox InkBounds(const Image& binary, const BBox& box) {
   return PointBox(binary.pix(), b->x + fg->x, b->y + fg->y, fg->w, fg->h);
 }
 
+double BlankRowShare(const Image& binary, const BBox& box, double max_ink) {
+  if (binary.empty() || binary.depth() != 1) return 0;
+  BoxPtr b = PixelBox(binary.pix(), box);
+  if (!b) return 0;
+  const l_uint32* data = pixGetData(binary.pix());
+  const int wpl = pixGetWpl(binary.pix());
+  const int limit = static_cast<int>(max_ink * b->w);
+  int blank = 0;
+  for (int y = b->y; y < b->y + b->h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    int ink = 0;
+    for (int x = b->x; x < b->x + b->w && ink <= limit; ++x) {
+      ink += GET_DATA_BIT(line, x);
+    }
+    if (ink <= limit) ++blank;
+  }
+  return static_cast<double>(blank) / b->h;
+}
+
 Status Whiten(Image* image, const std::vector<BBox>& boxes) {
   if (image == nullptr || image->empty()) {
     return Status::InvalidArgument("empty image");

@@ -63,6 +63,12 @@ double InkCoverage(const Image& binary, const BBox& box);
 // `box`, or an empty box when there is none.
 BBox InkBounds(const Image& binary, const BBox& box);
 
+// Share (0..1) of the pixel rows of `box` (points) in a 1-bit image that
+// are blank: at most `max_ink` of their pixels are ink. Lines of text are
+// separated by blank rows; noise and pictures have none.
+double BlankRowShare(const Image& binary, const BBox& box,
+                     double max_ink = 0.02);
+
 // Paints the boxes (points) white in an 8-bit or 1-bit image.
 Status Whiten(Image* image, const std::vector<BBox>& boxes);
 

@@ -106,6 +106,13 @@ Result<std::vector<TextRow>> FindTextRows(const Image& binary,
   std::vector<int> small;
   for (int i : order) {
     const Comp& c = comps[i];
+    // Table borders, frames and underlines left in the region are no
+    // letters: they would stretch a row over the whole cell.
+    const int w = c.x1 - c.x0;
+    if (c.height() > options.max_glyph_height * core ||
+        w > options.max_glyph_width * core) {
+      continue;
+    }
     if (c.height() < body_min) {
       small.push_back(i);
       continue;
@@ -174,7 +181,12 @@ Result<std::vector<TextRow>> FindTextRows(const Image& binary,
         best_distance = d;
       }
     }
-    if (best != nullptr) best->marks.push_back(i);
+    // Too far from any line to be one of its marks: dirt, or what is left
+    // of a border.
+    if (best != nullptr &&
+        BandDistance(c, *best) <= options.max_mark_gap * core) {
+      best->marks.push_back(i);
+    }
   }
 
   const double ppp = 1 / k;

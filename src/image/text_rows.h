@@ -42,6 +42,14 @@ struct TextRowOptions {
   // height, within one core height of a proper row, is made of stacked
   // marks (ธิ์, ผู้) and joins that row.
   double weak_row = 0.7;
+  // Components taller or wider than this many core heights are rulings,
+  // frames or underlines, not glyphs, and are ignored. (A Thai letter with
+  // its ascender and descender is about twice the core height.)
+  double max_glyph_height = 3.5;
+  double max_glyph_width = 12.0;
+  // Marks farther than this many core heights from every consonant band
+  // belong to no line (two stacked marks reach about one core height).
+  double max_mark_gap = 1.2;
 };
 
 // Rows of ink of a 1-bit image inside `region` (points), top to bottom.

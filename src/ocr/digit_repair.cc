@@ -174,16 +174,61 @@ bool StartsWithMonth(const std::u32string& text,
          w->kind == dates::WordKind::kMonth;
 }
 
-// What the English model makes of Thai digits: a few Latin letters or
-// digits, no Thai letters.
-bool ForeignShortToken(const std::u32string& s, size_t max_length) {
+// What Tesseract makes of Thai digits it does not know: a few Latin
+// letters (the English model: "mo" for ๓๐) or letters mixed with digits
+// ("ไว๗-" for "๖๗-").
+bool SuspectShortToken(const std::u32string& s, size_t max_length) {
   if (s.empty() || s.size() > max_length) return false;
-  return Count(s,
-               [](char32_t c) {
-                 return IsLatinLetter(c) || utf8::IsDigit(c) ||
-                        IsNumberPunct(c);
-               }) == s.size() &&
-         Count(s, [](char32_t c) { return IsLatinLetter(c); }) > 0;
+  return Count(s, [](char32_t c) {
+           return IsLatinLetter(c) || utf8::IsDigit(c);
+         }) > 0;
+}
+
+// "(@)", "(๕@)", "D.®": a row number "(๔)", "(๕)", "๖.๑" whose digits
+// Tesseract did not know. Thai measure tables number their rows this way.
+bool MarkerLike(const std::u32string& s) {
+  if (s.size() < 3 || s.size() > 5) return false;
+  if (Count(s, [](char32_t c) {
+        return utf8::IsThai(c) && !utf8::IsDigit(c);
+      }) > 0) {
+    return false;
+  }
+  bool bracketed = s.front() == U'(' && s.back() == U')';
+  bool dotted = s.find(U'.') != std::u32string::npos && s.front() != U'.' &&
+                Count(s, IsNumberPunct) < s.size();
+  return bracketed || dotted;
+}
+
+// A short non-number word: a digit Tesseract took for a letter or two.
+bool JunkWord(const std::string& text) {
+  return !NumberWord(text) && utf8::Length(text) <= 2;
+}
+
+// The end of the run starting at words[i] (i when there is none). With
+// `junk`, junk words may open the run or sit between number words.
+size_t RunEnd(const std::vector<OcrWord>& words, size_t i, size_t end,
+              bool junk) {
+  size_t j = i;
+  while (j < end) {
+    if (NumberWord(words[j].text)) {
+      ++j;
+    } else if (junk && JunkWord(words[j].text) && j + 1 < end &&
+               (NumberWord(words[j + 1].text) || JunkWord(words[j + 1].text))) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  // A run never ends on junk.
+  while (j > i && !NumberWord(words[j - 1].text)) --j;
+  return j;
+}
+
+bool HasThaiDigit(const std::vector<OcrWord>& words, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    if (Count(utf8::ToU32(words[i].text), utf8::IsThaiDigit) > 0) return true;
+  }
+  return false;
 }
 
 class Repairer {
@@ -259,36 +304,40 @@ int RepairDigits(const image::Image& binary, const image::TextRow& row,
     const std::u32string after = t + 1 < tokens.size()
                                      ? token_text(t + 1)
                                      : utf8::ToU32(neighbours.after);
-    if (months != nullptr &&
-        ForeignShortToken(token_text(t), options.max_month_neighbour) &&
-        (EndsWithMonth(before, *months) || StartsWithMonth(after, *months))) {
-      if (repairer.Try(*words, begin, end, options.min_foreign_score, &out)) {
-        ++changed;
-        continue;
-      }
+    const std::u32string text = token_text(t);
+    const bool month_neighbour =
+        months != nullptr &&
+        SuspectShortToken(text, options.max_month_neighbour) &&
+        (EndsWithMonth(before, *months) || StartsWithMonth(after, *months));
+    if ((month_neighbour || MarkerLike(text)) &&
+        repairer.Try(*words, begin, end, options.min_foreign_score, &out)) {
+      ++changed;
+      continue;
     }
     size_t i = begin;
     while (i < end) {
-      size_t run_end = i;
-      bool thai = false;
-      while (run_end < end) {
-        std::u32string s = utf8::ToU32((*words)[run_end].text);
-        // A letter or two between digits is a digit Tesseract took for a
-        // letter ("๒ว๓๑-" for "๖๗-"): the run goes on through it.
-        bool inner = run_end > i && s.size() <= 2 && run_end + 1 < end &&
-                     NumberWord((*words)[run_end + 1].text);
-        if (!NumberWord((*words)[run_end].text) && !inner) break;
-        thai = thai || Count(s, utf8::IsThaiDigit) > 0;
-        ++run_end;
+      const size_t strict = RunEnd(*words, i, end, /*junk=*/false);
+      const size_t loose = RunEnd(*words, i, end, /*junk=*/true);
+      // The run with Tesseract's stray letters first ("ไว๗-" for "๖๗-");
+      // if a letter there is a real one ("ปี๒๕๖๘"), the digits alone.
+      size_t done = i;
+      for (size_t run_end : {loose, strict}) {
+        // Letters in the run ask for the stricter evidence of a token that
+        // Tesseract did not read as digits at all.
+        double min_score =
+            run_end == strict ? options.min_score : options.min_foreign_score;
+        if (done == i && run_end > i && HasThaiDigit(*words, i, run_end) &&
+            repairer.Try(*words, i, run_end, min_score, &out)) {
+          ++changed;
+          done = run_end;
+        }
       }
-      if (run_end > i && thai &&
-          repairer.Try(*words, i, run_end, options.min_score, &out)) {
-        ++changed;
-        i = run_end;
+      if (done > i) {
+        i = done;
         continue;
       }
       // Not repaired: the words stay as Tesseract read them.
-      size_t stop = std::max(run_end, i + 1);
+      size_t stop = std::max(strict, i + 1);
       for (; i < stop; ++i) out.push_back((*words)[i]);
     }
   }

@@ -3,11 +3,15 @@
 // Candidates, within one line:
 //   - a run: consecutive words not separated by a blank that each hold a
 //     digit (or only punctuation), with at least one Thai digit among
-//     them: "๒๕๒๓", "๑.๒", "๒ว๓๑-" (Tesseract's "๖๗-");
-//   - next to a month name: a short blank-separated token of Latin
-//     letters or digits, which is what the English model makes of Thai
+//     them: "๒๕๒๓", "๑.๒"; a word of one or two letters may open the run
+//     or sit inside it: "๒ว๓๑-", "ไว๗-" (Tesseract's "๖๗-"); if such a
+//     run fails, its digits alone are tried ("ปี๒๕๖๘");
+//   - next to a month name: a short blank-separated token with a Latin
+//     letter or a digit, which is what the English model makes of Thai
 //     digits it does not know ("mo" for ๓๐ in "๑ ตุลาคม ๒๕๖๗ - ๓๐
-//     กันยายน").
+//     กันยายน");
+//   - a row number with odd characters and no Thai letter: "(@)", "(๕@)",
+//     "D.®" for "(๔)", "(๕)", "๖.๑".
 // A candidate's glyphs are located in the image (the connected components
 // in its columns and the line's consonant band; touching digits are cut at
 // their thinnest column) and classified. Its text is replaced only when
@@ -30,14 +34,16 @@ namespace raingan::ocr {
 
 struct DigitRepairOptions {
   // A glyph of a run (Tesseract saw a Thai digit there) is a digit when
-  // its best template scores at least this (letters score below 0.35,
-  // scanned digits 0.55 to 0.95) ...
-  double min_score = 0.55;
-  // ... in a token next to a month name (Tesseract saw Latin letters),
-  // at least this ...
+  // its best template scores at least this (on the samples' scans letters
+  // score below 0.3, digits 0.45 to 0.96; the weakest are digits printed
+  // thin or scanned crooked) ...
+  double min_score = 0.45;
+  // ... in a token Tesseract did not read as digits (Latin letters next to
+  // a month, a row number, letters inside a run), at least this ...
   double min_foreign_score = 0.7;
-  // ... and beats every other digit by this much.
-  double min_margin = 0.1;
+  // ... and beats every other digit by this much. ๔ and ๕ differ only by
+  // the tail of ๕: a clean ๔ beats ๕ by less than 0.1.
+  double min_margin = 0.06;
   // Components lower than this fraction of the consonant height are
   // punctuation ("." "," "-"), not digits.
   double min_digit_height = 0.5;
@@ -50,7 +56,7 @@ struct DigitRepairOptions {
   double digit_aspect = 1.0;
   // Tokens next to a month name are candidates up to this many code
   // points.
-  size_t max_month_neighbour = 4;
+  size_t max_month_neighbour = 5;
 };
 
 // The blank-separated tokens just before and after the line in its region:

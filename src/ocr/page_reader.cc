@@ -59,15 +59,19 @@ void DropNoise(double min_confidence, std::vector<RecognizedLine>* lines) {
       lines->end());
 }
 
-// The rulings that are table borders: those lying on a boundary of one of
-// the grids. Other long dark runs (the bottom of a bold heading, an
-// underline, a stamp's edge) are left in the image: erasing them would cut
-// letters in half.
+// The rulings to erase: vertical ones (no Thai letter is 25 pt tall) and
+// horizontal ones lying on a boundary of one of the grids. Other long
+// horizontal runs (the bottom of a bold heading, an underline) are left in
+// the image: erasing them would cut letters in half.
 std::vector<layout::Segment> TableBorders(
     const std::vector<layout::Segment>& rulings,
     const std::vector<layout::TableGrid>& grids, double tolerance) {
   std::vector<layout::Segment> out;
   for (const layout::Segment& s : rulings) {
+    if (s.vertical()) {
+      out.push_back(s);
+      continue;
+    }
     for (const layout::TableGrid& g : grids) {
       const std::vector<double>& lines = s.horizontal() ? g.ys() : g.xs();
       BBox box = Grow(g.bbox(), tolerance);
@@ -135,6 +139,7 @@ Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
         RepairDigits(binary, row, *models.digits, models.months, around,
                      options.digits, &l.words);
       }
+      if (models.words != nullptr) models.words->Correct(&l.words);
     }
     for (RecognizedLine& l : ToRecognizedLines(read[i], 1 / k)) {
       out->push_back(std::move(l));
@@ -230,10 +235,22 @@ Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
   RAINGAN_ASSIGN_OR_RETURN(
       std::vector<BBox> blocks,
       image::FindInkBlocks(binary, whole, tables, options.blocks));
+  int skipped = 0;
   for (const BBox& block : blocks) {
-    if (image::InkCoverage(binary, block) > options.max_block_ink) continue;
+    bool solid = image::InkCoverage(binary, block) > options.max_block_ink;
+    bool noise = block.height() > options.noise_min_height &&
+                 image::BlankRowShare(binary, block) < options.min_blank_rows;
+    if (solid || noise) {
+      ++skipped;
+      continue;
+    }
     RAINGAN_RETURN_IF_ERROR(
         ReadRegion(engine, binary, block, models, options, &lines));
+  }
+  if (skipped > 0) {
+    out.warnings.push_back(where + std::to_string(skipped) +
+                           " area(s) without lines of text skipped (a "
+                           "picture, a stamp or noise)");
   }
 
   DropNoise(options.min_noise_confidence, &lines);

@@ -5,7 +5,8 @@
 //          (the same grid code as born-digital PDFs)
 //        ──rulings erased, each non-empty cell OCRed as a block──▶ lines
 //        ──ink outside tables grouped into blocks, each OCRed──▶ lines
-//        ──Thai digits re-read by shape (digit_repair.h)──
+//        ──Thai digits re-read by shape (digit_repair.h), unsure words
+//          checked against the report vocabulary (word_corrector.h)──
 //        ──LayoutPage──▶ blocks, as for a PDF text layer
 //
 // Every cell is recognized on its own, so text lands in the cell it is
@@ -34,6 +35,7 @@
 #include "ocr/digit_shapes.h"
 #include "ocr/engine.h"
 #include "ocr/recognized_line.h"
+#include "ocr/word_corrector.h"
 
 namespace raingan::ocr {
 
@@ -58,6 +60,11 @@ struct PageReadOptions {
   // Outside tables, blocks with more ink than this share are solid areas
   // (scan borders, punched holes, photos), not text.
   double max_block_ink = 0.5;
+  // Outside tables, blocks taller than this (points) whose blank pixel
+  // rows are fewer than `min_blank_rows` are noise or pictures: text lines
+  // always leave blank rows between them (10% and more on the samples).
+  double noise_min_height = 72.0;
+  double min_blank_rows = 0.03;
   // A page whose ink covers less than this share is blank.
   double min_page_ink = 0.0005;
   // Words below this confidence that contain no Thai letter or digit are
@@ -69,6 +76,7 @@ struct PageReadOptions {
 struct OcrModels {
   const DigitShapes* digits = nullptr;
   const dates::PeriodLexicon* months = nullptr;  // month names
+  const WordCorrector* words = nullptr;
 };
 
 struct ReadPage {

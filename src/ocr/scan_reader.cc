@@ -14,7 +14,12 @@ Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
   if (!options.models_dir.empty()) {
     std::string words = ModelPath(options.models_dir, "ocr_words.txt");
     std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
-    if (PathExists(words)) out.engine.user_words_file = words;
+    if (PathExists(words)) {
+      out.engine.user_words_file = words;
+      RAINGAN_ASSIGN_OR_RETURN(WordCorrector corrector,
+                               WordCorrector::Load(options.models_dir));
+      out.words = std::make_shared<const WordCorrector>(std::move(corrector));
+    }
     if (PathExists(patterns)) out.engine.user_patterns_file = patterns;
     std::string digits = ModelPath(options.models_dir, "ocr_digit_shapes.tsv");
     if (PathExists(digits)) {
@@ -52,6 +57,7 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     OcrModels models;
     models.digits = options.digits.get();
     models.months = options.months.get();
+    models.words = options.words.get();
     Result<ReadPage> read =
         ReadScannedPage(engine, *raster, numbers[index], models, options.page);
     if (!read.ok()) {
