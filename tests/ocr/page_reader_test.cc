@@ -1,0 +1,148 @@
+#include "ocr/page_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "pdf/pdf_document.h"
+#include "testing/run_cli.h"
+#include "textnorm/normalizer.h"
+
+namespace raingan::ocr {
+namespace {
+
+class PageReaderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string models = testing::SourcePath("models");
+    digits_ =
+        new DigitShapes(*DigitShapes::Load(models + "/ocr_digit_shapes.tsv"));
+    months_ = new dates::PeriodLexicon(*dates::PeriodLexicon::Load(models));
+    words_ = new WordCorrector(*WordCorrector::Load(models));
+    norm_ = new textnorm::Normalizer(*textnorm::Normalizer::Load(models));
+  }
+  static void TearDownTestSuite() {
+    delete digits_;
+    delete months_;
+    delete words_;
+    delete norm_;
+  }
+  void SetUp() override {
+    Result<Engine> e = Engine::Create({});
+    ASSERT_TRUE(e.ok()) << e.status().ToString();
+    engine_ = std::make_unique<Engine>(std::move(e).value());
+  }
+  OcrModels Models() const {
+    OcrModels m;
+    m.digits = digits_;
+    m.months = months_;
+    m.words = words_;
+    return m;
+  }
+  std::string Text(const Cell& cell) const {
+    return norm_->Normalize(cell.Text());
+  }
+
+  static DigitShapes* digits_;
+  static dates::PeriodLexicon* months_;
+  static WordCorrector* words_;
+  static textnorm::Normalizer* norm_;
+  std::unique_ptr<Engine> engine_;
+};
+DigitShapes* PageReaderTest::digits_ = nullptr;
+dates::PeriodLexicon* PageReaderTest::months_ = nullptr;
+WordCorrector* PageReaderTest::words_ = nullptr;
+textnorm::Normalizer* PageReaderTest::norm_ = nullptr;
+
+image::Image Gray(int width, int height, const std::vector<uint8_t>& px) {
+  return std::move(
+             image::Image::FromGray8(px.data(), width, height, width, 300))
+      .value();
+}
+
+TEST_F(PageReaderTest, ScannedTableLandsInItsCells) {
+  // Page 8 of sample 000 as printed and scanned (300 dpi, rotated 1.3°):
+  // a six-column measure table, period before owner.
+  Result<std::string> bytes =
+      ReadFile(testing::TestDataPath("ocr/000_p8-9.scan.pdf"));
+  ASSERT_TRUE(bytes.ok());
+  Result<pdf::PdfDocument> pdf = pdf::PdfDocument::Open(*bytes);
+  ASSERT_TRUE(pdf.ok());
+  Result<image::Image> scan = pdf->Render(1, 300);
+  ASSERT_TRUE(scan.ok());
+
+  Result<ReadPage> read = ReadScannedPage(engine_.get(), *scan, 8, Models());
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  const Page& page = read->page;
+  EXPECT_TRUE(page.ocr);
+  EXPECT_EQ(page.number, 8);
+  EXPECT_NEAR(page.width, 595.4, 0.5);
+  EXPECT_NEAR(std::abs(read->skew_degrees), 1.3, 0.3);
+
+  const Table* table = nullptr;
+  for (const Block& b : page.blocks) {
+    if (b.type == BlockType::kTable) {
+      ASSERT_EQ(table, nullptr) << "one table on this page";
+      table = &b.table;
+    }
+    if (b.type == BlockType::kParagraph) {
+      EXPECT_GT(b.text.confidence, 0) << b.text.text;
+      EXPECT_LE(b.text.confidence, 1) << b.text.text;
+      EXPECT_EQ(b.text.prov.page, 8);
+    }
+  }
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->columns, 6);
+  ASSERT_EQ(table->rows.size(), 2u);
+  const std::vector<Cell>& header = table->rows[0].cells;
+  EXPECT_EQ(Text(header[2]), "ช่วงระยะเวลาในการดำเนินการ");
+  EXPECT_EQ(Text(header[3]), "ผู้รับผิดชอบ");
+  EXPECT_EQ(Text(header[4]), "ผลการดำเนินการ (output)");
+  const std::vector<Cell>& row = table->rows[1].cells;
+  EXPECT_EQ(Text(row[0]), "๑.๑ จัดทำคู่มือการปฏิบัติงานและมาตรฐานการให้บริการ");
+  EXPECT_EQ(Text(row[2]), "๑ ตุลาคม ๖๗- ๓๐ กันยายน ๖๘");
+  EXPECT_EQ(Text(row[3]), "ทุกกองงานภายใน โดยมีสำนักปลัดเป็นหน่วยงานหลัก");
+  for (const Cell& cell : row) {
+    ASSERT_FALSE(cell.paragraphs.empty());
+    EXPECT_GT(cell.Confidence(), 0.5);
+    EXPECT_LE(cell.Confidence(), 1.0);
+  }
+  // The method cell keeps its numbered steps in one paragraph per line
+  // group, in reading order.
+  EXPECT_EQ(Text(row[1]).rfind("๑. จัดทำคู่มือ", 0), 0u) << Text(row[1]);
+}
+
+TEST_F(PageReaderTest, BlankPageIsAWarningNotAFailure) {
+  image::Image blank = Gray(1240, 1754, std::vector<uint8_t>(1240 * 1754, 250));
+  Result<ReadPage> read = ReadScannedPage(engine_.get(), blank, 3, Models());
+  ASSERT_TRUE(read.ok());
+  EXPECT_TRUE(read->page.blocks.empty());
+  ASSERT_EQ(read->warnings.size(), 1u);
+  EXPECT_EQ(read->warnings[0].rfind("page 3: blank page", 0), 0u);
+}
+
+TEST_F(PageReaderTest, NoisePageIsAWarningNotAFailure) {
+  // Scanner noise all over: salt and pepper at 20%.
+  std::mt19937 random(42);
+  std::vector<uint8_t> px(1240 * 1754);
+  for (uint8_t& p : px) p = random() % 5 == 0 ? 0 : 255;
+  Result<ReadPage> read =
+      ReadScannedPage(engine_.get(), Gray(1240, 1754, px), 4, Models());
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_TRUE(read->page.blocks.empty());
+  ASSERT_FALSE(read->warnings.empty());
+  EXPECT_EQ(read->warnings[0].rfind("page 4: ", 0), 0u);
+}
+
+TEST_F(PageReaderTest, BadArguments) {
+  image::Image blank = Gray(100, 100, std::vector<uint8_t>(100 * 100, 255));
+  EXPECT_FALSE(ReadScannedPage(nullptr, blank, 1, Models()).ok());
+  EXPECT_FALSE(
+      ReadScannedPage(engine_.get(), image::Image(), 1, Models()).ok());
+}
+
+}  // namespace
+}  // namespace raingan::ocr
