@@ -1,0 +1,94 @@
+#include "dates/period_grammar.h"
+
+#include <cstdlib>
+
+#include "dates/calendar.h"
+
+namespace raingan::dates {
+
+// The first date expression of the token list, or recognized = false.
+// `fiscal_hint` (0 = none) resolves months given without a year.
+PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
+  PeriodResult whole_fallback;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    std::vector<DateItem> items;
+    if (size_t end = ParseChain(i, &items); end != i) {
+      if (IsWord(end, WordKind::kRange) &&
+          (end + 1 == tokens_.size() || IsNumber(end + 1))) {
+        // "เมษายน –", "๑ ตุลาคม ๒๕- ๓๐": the other end is missing or
+        // unreadable (a cell split by a page break, OCR); reading the
+        // first date alone would be a guess.
+        PeriodResult r;
+        r.recognized = true;
+        r.warnings.push_back("incomplete period: " + Slice(i, end + 1));
+        return r;
+      }
+      return Resolve(items, fiscal_hint);
+    }
+    PeriodResult r;
+    if (ParseQuarters(i, fiscal_hint, &r) != i) return r;
+    bool whole_without_year = false;
+    if (ParseFiscal(i, &r, &whole_without_year) != i) return r;
+    if (whole_without_year && !whole_fallback.recognized) {
+      whole_fallback = WholeYearDefault();
+    }
+  }
+  if (whole_fallback.recognized) return whole_fallback;
+  // Last resort: bare BE years ("๒๕๖๖ - ๒๕๗๐").
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    if (!IsNumber(i) || tokens_[i].digits != 4 || tokens_[i].value < 2400 ||
+        tokens_[i].value > 2700) {
+      continue;
+    }
+    PeriodResult r;
+    std::vector<int> years;
+    bool bad_range = false;
+    ParseYearList(i, false, &years, &bad_range);
+    FiscalResult(years, bad_range, i, &r);
+    r.warnings.push_back("year read as fiscal year: " + Slice(i, i + 1));
+    return r;
+  }
+  return PeriodResult();
+}
+
+// The single fiscal year this text names explicitly, or 0.
+int PeriodGrammar::FiscalYearHint() const {
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    if (!IsWord(i, WordKind::kFiscal)) continue;
+    PeriodResult r;
+    bool whole_without_year;
+    if (ParseFiscal(i, &r, &whole_without_year) != i &&
+        r.fiscal_years.size() == 1) {
+      return r.fiscal_years[0];
+    }
+  }
+  return 0;
+}
+
+// Original text of tokens [from, to).
+std::string PeriodGrammar::Slice(size_t from, size_t to) const {
+  if (from >= to || to > tokens_.size()) return "";
+  size_t b = tokens_[from].begin;
+  size_t e = tokens_[to - 1].end;
+  return std::string(text_.substr(b, e - b));
+}
+
+std::string PeriodGrammar::SliceBytes(size_t b, size_t e) const {
+  return std::string(text_.substr(b, e - b));
+}
+
+// Returns false (with a warning in *r) when `year_be` is implausibly far
+// from the document's fiscal year.
+bool PeriodGrammar::Plausible(int fiscal_year_be, const std::string& what,
+                              PeriodResult* r) const {
+  if (default_fy_ == 0 ||
+      std::abs(fiscal_year_be - default_fy_) <= kMaxYearsFromDocument) {
+    return true;
+  }
+  r->warnings.push_back("year " + std::to_string(fiscal_year_be) +
+                        " is far from the document's fiscal year " +
+                        std::to_string(default_fy_) + ", not used: " + what);
+  return false;
+}
+
+}  // namespace raingan::dates
