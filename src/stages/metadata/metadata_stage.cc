@@ -95,6 +95,7 @@ DocumentKind FindKind(const std::vector<std::string>& paras,
 }
 
 std::string FindTitle(const std::vector<std::string>& paras,
+                      const std::vector<std::string>& headings,
                       const MetadataLexicon& lex) {
   static const Regex kSubjectPrefix(R"(^(?:เรื่อง|เรื่อง:)\s*)");
   size_t n = std::min(paras.size(), kTitleParagraphs);
@@ -105,7 +106,18 @@ std::string FindTitle(const std::vector<std::string>& paras,
       }
     }
   }
-  return n > 0 ? paras[0] : std::string();
+  // No report or plan wording: the first heading with some words in it
+  // (not a page number or an OCR crumb like "- คา-"), else unknown — a
+  // sentence from the body is not a title.
+  for (const std::string& h : headings) {
+    int thai = 0;
+    size_t pos = 0;
+    while (pos < h.size()) {
+      if (utf8::IsThaiConsonant(utf8::DecodeNext(h, &pos))) ++thai;
+    }
+    if (thai >= 8) return h;
+  }
+  return "";
 }
 
 // Cuts words that commonly follow an organization's name without a space.
@@ -242,13 +254,15 @@ class MetadataStage : public Stage {
   std::string_view name() const override { return "metadata"; }
 
   Status Run(const StageContext& ctx, Document* doc) const override {
-    std::vector<std::string> paras;
+    std::vector<std::string> paras, headings;
     for (const Page& page : doc->pages) {
       for (const Block& b : page.blocks) {
-        if (b.type == BlockType::kParagraph) paras.push_back(b.text.text);
+        if (b.type != BlockType::kParagraph) continue;
+        paras.push_back(b.text.text);
+        if (b.text.heading) headings.push_back(b.text.text);
       }
     }
-    doc->info = FindDocumentInfo(paras, ctx.models.metadata);
+    doc->info = FindDocumentInfo(paras, ctx.models.metadata, headings);
     if (doc->info.organization.name.empty()) {
       doc->warnings.push_back("organization not found in the text");
     }
@@ -262,10 +276,11 @@ class MetadataStage : public Stage {
 }  // namespace
 
 DocumentInfo FindDocumentInfo(const std::vector<std::string>& paragraphs,
-                              const MetadataLexicon& lexicon) {
+                              const MetadataLexicon& lexicon,
+                              const std::vector<std::string>& headings) {
   DocumentInfo info;
   info.kind = FindKind(paragraphs, lexicon);
-  info.title = FindTitle(paragraphs, lexicon);
+  info.title = FindTitle(paragraphs, headings, lexicon);
   info.organization = FindOrganization(paragraphs, lexicon);
   info.fiscal_year = FindFiscalYear(paragraphs, info.title);
   return info;

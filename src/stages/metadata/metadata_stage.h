@@ -22,9 +22,12 @@ namespace raingan {
 
 std::unique_ptr<Stage> NewMetadataStage();
 
-// Exposed for tests: the facts found in a list of paragraphs.
+// Exposed for tests: the facts found in a list of paragraphs; `headings`
+// (the paragraphs set as headings) are title candidates when no paragraph
+// names the report or plan.
 DocumentInfo FindDocumentInfo(const std::vector<std::string>& paragraphs,
-                              const MetadataLexicon& lexicon);
+                              const MetadataLexicon& lexicon,
+                              const std::vector<std::string>& headings = {});
 
 }  // namespace raingan
 

@@ -110,13 +110,17 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
   std::string s = Trim(text);
   if (s.empty()) return items;
 
-  // Bullet lists written on one line: "- a - b - c".
+  // Bullet lists written on one line: "- a - b - c". OCR may drop the
+  // space after a dash ("ณ จุดบริการ -ประชาสัมพันธ์"); a dash glued to a Thai
+  // letter after a space still opens an item (a hyphen inside a word has
+  // no space before it: "ยืม-คืน").
   if (BulletRe().PartialMatch(s) && s[0] == '-') {
-    static const Regex kInlineBullet(R"(\s+-\s+)");
+    static const Regex kInlineBullet(R"(\s+-(?:\s+|(\p{Thai})))");
     size_t from = 0;
     for (const RegexMatch& m : kInlineBullet.FindAll(s)) {
       items.push_back(s.substr(from, m.offset - from));
-      from = m.offset + m.length;
+      // A Thai letter the pattern consumed belongs to the next item.
+      from = m.offset + m.length - m.groups[1].size();
     }
     items.push_back(s.substr(from));
     std::vector<std::string> out;

@@ -93,8 +93,16 @@ TEST(MetadataTest, DistrictChiefIsNotADistrict) {
 TEST(MetadataTest, NothingFoundIsUnknownNotAGuess) {
   DocumentInfo info = FindDocumentInfo({"สวัสดี", "ข้อความทั่วไป"}, Lexicon());
   EXPECT_EQ(info.kind, DocumentKind::kUnknown);
+  EXPECT_EQ(info.title, "");
   EXPECT_EQ(info.organization.name, "");
   EXPECT_EQ(info.fiscal_year.be, 0);
+}
+
+TEST(MetadataTest, TitleFallsBackToAHeadingNeverToACrumb) {
+  DocumentInfo info = FindDocumentInfo(
+      {"- คา-", "ผลการดำเนินการตามแผนงานประจำปี ของสำนักปลัด"}, Lexicon(),
+      {"- คา-", "ผลการดำเนินการตามแผนงานประจำปี ของสำนักปลัด"});
+  EXPECT_EQ(info.title, "ผลการดำเนินการตามแผนงานประจำปี ของสำนักปลัด");
 }
 
 }  // namespace

@@ -80,6 +80,11 @@ TEST(SplitInlineItemsTest, InlineBullets) {
                           "ประชาสัมพันธ์และอัปเดตคู่มือ"));
 }
 
+TEST(SplitInlineItemsTest, InlineBulletWhoseSpaceOcrDropped) {
+  EXPECT_THAT(SplitInlineItems("- จัดพิมพ์คู่มือไว้ ณ จุดบริการ -ประชาสัมพันธ์และอัปเดตคู่มือ"),
+              ElementsAre("จัดพิมพ์คู่มือไว้ ณ จุดบริการ", "ประชาสัมพันธ์และอัปเดตคู่มือ"));
+}
+
 TEST(SplitInlineItemsTest, HyphenInsideWordsIsNotABullet) {
   EXPECT_THAT(SplitInlineItems("ระบบการยืม-คืน พัสดุ ผ่านระบบ e-GP และ E -Service"),
               ElementsAre("ระบบการยืม-คืน พัสดุ ผ่านระบบ e-GP และ E -Service"));
