@@ -73,10 +73,9 @@ std::vector<layout::Segment> TableBorders(
       continue;
     }
     for (const layout::TableGrid& g : grids) {
-      const std::vector<double>& lines = s.horizontal() ? g.ys() : g.xs();
       BBox box = Grow(g.bbox(), tolerance);
       bool inside = box.Contains(s.x0, s.y0) && box.Contains(s.x1, s.y1);
-      bool on_line = std::any_of(lines.begin(), lines.end(), [&](double p) {
+      bool on_line = std::any_of(g.ys().begin(), g.ys().end(), [&](double p) {
         return std::abs(p - s.position()) <= tolerance;
       });
       if (inside && on_line) {
