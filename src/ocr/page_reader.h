@@ -3,8 +3,8 @@
 //   scan ──PreparePage──▶ upright gray + clean binary
 //        ──DetectRulings/NormalizeSegments/BuildGrids──▶ table grids
 //          (the same grid code as born-digital PDFs)
-//        ──rulings erased, each non-empty cell OCRed as a block──▶ lines
-//        ──ink outside tables grouped into blocks, each OCRed──▶ lines
+//        ──rulings erased, each non-empty cell read row by row──▶ lines
+//        ──ink outside tables grouped into blocks, read the same way──▶ lines
 //        ──Thai digits re-read by shape (digit_repair.h), unsure words
 //          checked against the report vocabulary (word_corrector.h)──
 //        ──LayoutPage──▶ blocks, as for a PDF text layer

@@ -102,6 +102,26 @@ TEST(PreparePageTest, DeskewsSoTheGridIsFound) {
   }
 }
 
+TEST(PreparePageTest, StampsAndSignaturesDoNotBreakTheGrid) {
+  // A round stamp over a column border and a signature scrawled across a
+  // row border, on a page scanned 1.5 degrees off.
+  Page p = TablePage(1.5);
+  for (double a = 0; a < 2 * kPi; a += 0.01) {
+    p.Line(375 + 70 * std::cos(a), 500 + 70 * std::sin(a),
+           375 + 70 * std::cos(a + 0.01), 500 + 70 * std::sin(a + 0.01), 6);
+  }
+  for (double x = 600; x < 900; x += 2) {
+    p.Line(x, 600 + 40 * std::sin(x / 15), x + 2,
+           600 + 40 * std::sin((x + 2) / 15), 3);
+  }
+  Result<PreparedPage> page = PreparePage(p.ToImage());
+  ASSERT_TRUE(page.ok());
+  std::vector<layout::TableGrid> grids = Grids(page->binary);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].rows(), 3);
+  EXPECT_EQ(grids[0].cols(), 4);
+}
+
 TEST(PreparePageTest, UprightPageIsNotResampled) {
   Result<PreparedPage> page = PreparePage(TablePage(0).ToImage());
   ASSERT_TRUE(page.ok());
