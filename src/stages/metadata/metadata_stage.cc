@@ -202,12 +202,13 @@ Organization FindOrganization(const std::vector<std::string>& paras,
   return o;
 }
 
+// "ปี" is often OCRed as "ปิ" (the tail of ี lost): both are accepted.
 FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
                               const std::string& title) {
   static const Regex kRange(
-      R"((?:พ\.\s?ศ\.|ปีงบประมาณ|ประจำปี)\s*([0-9๐-๙]{4})\s*[-–—]\s*(?:พ\.\s?ศ\.\s*)?([0-9๐-๙]{4}))");
+      R"((?:พ\.\s?ศ\.|ป[ีิ]งบประมาณ|ประจำป[ีิ])\s*([0-9๐-๙]{4})\s*[-–—]\s*(?:พ\.\s?ศ\.\s*)?([0-9๐-๙]{4}))");
   static const Regex kSingle(
-      R"((?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.\s?ศ\.)?\s*([0-9๐-๙]{4}))");
+      R"((?:ป[ีิ]งบประมาณ|ประจำป[ีิ])\s*(?:พ\.\s?ศ\.)?\s*([0-9๐-๙]{4}))");
   auto from = [](const std::string& p) -> FiscalYearSpan {
     FiscalYearSpan fy;
     std::vector<std::string> g;

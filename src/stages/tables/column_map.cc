@@ -45,7 +45,19 @@ bool ColumnMap::IsMeasureTable() const {
 }
 
 bool ColumnMap::SameLayout(const ColumnMap& other) const {
-  return roles == other.roles;
+  if (roles.size() != other.roles.size()) return false;
+  // The same table on the next page, possibly with a header cell that OCR
+  // or wrapping made unreadable: no column may change role, and at least
+  // three must be recognized in both.
+  int agree = 0;
+  for (size_t c = 0; c < roles.size(); ++c) {
+    if (roles[c] == ColumnRole::kNone || other.roles[c] == ColumnRole::kNone) {
+      continue;
+    }
+    if (roles[c] != other.roles[c]) return false;
+    ++agree;
+  }
+  return agree >= 3;
 }
 
 std::vector<ColumnRole> ClassifyRow(const TableRow& row,

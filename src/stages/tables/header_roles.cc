@@ -1,5 +1,6 @@
 #include "stages/tables/header_roles.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -28,6 +29,39 @@ constexpr std::array<std::pair<ColumnRole, std::string_view>, 17> kRoleNames{{
     {ColumnRole::kRiskScore, "risk_score"},
     {ColumnRole::kControl, "control"},
 }};
+
+// Scanned headers come with OCR slips ("ระยะเวสา" for "ระยะเวลา"). The
+// fewest edits turning `pattern` into some substring of `text` (Sellers'
+// algorithm), over code points.
+size_t ApproximateDistance(const std::u32string& pattern,
+                           const std::u32string& text) {
+  std::vector<size_t> prev(pattern.size() + 1), cur(pattern.size() + 1);
+  for (size_t i = 0; i <= pattern.size(); ++i) prev[i] = i;
+  size_t best = pattern.size();
+  for (char32_t t : text) {
+    cur[0] = 0;  // a match may start anywhere in the text
+    for (size_t i = 1; i <= pattern.size(); ++i) {
+      size_t sub = prev[i - 1] + (pattern[i - 1] == t ? 0 : 1);
+      cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, sub});
+    }
+    best = std::min(best, cur[pattern.size()]);
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
+// Edits tolerated for a pattern of `length` code points: none for short
+// patterns (too many words are one letter away from "ลำดับ"), one from six,
+// two from twelve.
+size_t ToleratedEdits(size_t length) {
+  if (length >= 12) return 2;
+  if (length >= 6) return 1;
+  return 0;
+}
+
+// Only label-sized cells are matched approximately: a long data cell would
+// find every pattern somewhere within a letter or two.
+constexpr size_t kMaxApproximateText = 80;
 
 }  // namespace
 
@@ -108,6 +142,25 @@ ColumnRole HeaderLexicon::Classify(std::string_view header_text) const {
     if (best == nullptr || e.weight > best->weight ||
         (e.weight == best->weight && e.length > best->length)) {
       best = &e;
+    }
+  }
+  if (best != nullptr) return best->role;
+
+  // No exact wording: allow OCR slips in longer patterns of a short cell.
+  std::u32string text = utf8::ToU32(folded);
+  if (text.size() > kMaxApproximateText) return ColumnRole::kNone;
+  size_t best_edits = 0;
+  for (const Entry& e : entries_) {
+    size_t tolerated = ToleratedEdits(e.length);
+    if (tolerated == 0) continue;
+    size_t edits = ApproximateDistance(utf8::ToU32(e.pattern), text);
+    if (edits > tolerated) continue;
+    if (best == nullptr || edits < best_edits ||
+        (edits == best_edits &&
+         (e.weight > best->weight ||
+          (e.weight == best->weight && e.length > best->length)))) {
+      best = &e;
+      best_edits = edits;
     }
   }
   return best == nullptr ? ColumnRole::kNone : best->role;

@@ -49,7 +49,9 @@ class HeaderLexicon {
   static Result<HeaderLexicon> Load(const std::string& models_dir);
   static HeaderLexicon FromEntries(std::vector<Entry> entries);
 
-  // The role of one header cell, kNone when nothing matches.
+  // The role of one header cell, kNone when nothing matches. Exact wording
+  // wins; failing that, a short cell may match a longer pattern with one or
+  // two OCR slips ("ช่วงระยะเวสาในการดำเนินการ" → period).
   ColumnRole Classify(std::string_view header_text) const;
 
   // Header text folded for matching: whitespace removed, Latin lower-case.

@@ -98,6 +98,15 @@ TEST(MetadataTest, NothingFoundIsUnknownNotAGuess) {
   EXPECT_EQ(info.fiscal_year.be, 0);
 }
 
+TEST(MetadataTest, YearInAnOcrMisreadTitleStillWins) {
+  DocumentInfo info = FindDocumentInfo(
+      {"รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+       "ประจำปิ พ.ศ. ๒๕๖๘",
+       "ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ ๒๕๖๗"},
+      Lexicon());
+  EXPECT_EQ(info.fiscal_year.be, 2568);
+}
+
 TEST(MetadataTest, TitleFallsBackToAHeadingNeverToACrumb) {
   DocumentInfo info = FindDocumentInfo(
       {"- คา-", "ผลการดำเนินการตามแผนงานประจำปี ของสำนักปลัด"}, Lexicon(),

@@ -60,6 +60,14 @@ INSTANTIATE_TEST_SUITE_P(
         HeaderCase{"งบประมาณ (บาท)", ColumnRole::kBudget},
         HeaderCase{"ภารกิจตามมิติ", ColumnRole::kMission},
         HeaderCase{"หมายเหตุ", ColumnRole::kRemark},
+        // OCR slips in scanned headers.
+        HeaderCase{"ช่วงระยะเวสาในการดำเนินการ", ColumnRole::kPeriod},
+        HeaderCase{"ผู้รับผิดขอบ", ColumnRole::kOwner},
+        HeaderCase{"ขั้นตอน/วิธีการปฎิบัติ", ColumnRole::kMethod},
+        // Long data cells are never matched approximately.
+        HeaderCase{"จัดอบรมเชิงปฏิบัติการให้ความรู้เรื่องผลประโยชน์ทับซ้อน "
+                   "และจรรยาบรรณข้าราชการท้องถิ่นแก่พนักงานทุกคนในสังกัดเป็นประจำทุกปี",
+                   ColumnRole::kNone},
         HeaderCase{"ชื่อผู้รายงาน", ColumnRole::kNone},
         HeaderCase{"", ColumnRole::kNone}));
 
