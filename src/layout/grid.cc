@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace raingan::layout {
@@ -160,6 +161,81 @@ std::vector<TableGrid> GridOf(const std::vector<const Segment*>& horizontal,
   return out;
 }
 
+// The x positions of the verticals that run along [from, to] (from < to).
+std::vector<double> VerticalsAlong(const std::vector<const Segment*>& vertical,
+                                   double from, double to, double tolerance) {
+  std::vector<double> xs;
+  for (const Segment* v : vertical) {
+    if (v->y0 <= from + tolerance && v->y1 >= to - tolerance) {
+      xs.push_back(v->x0);
+    }
+  }
+  return ClusterPositions(xs, tolerance);
+}
+
+// True when `a` has a position farther than `tolerance` from all of `b`.
+bool HasPositionNotIn(const std::vector<double>& a,
+                      const std::vector<double>& b, double tolerance) {
+  for (double x : a) {
+    bool found = false;
+    for (double y : b) found = found || std::abs(x - y) <= tolerance;
+    if (!found) return true;
+  }
+  return false;
+}
+
+// The horizontal rulings at which two tables drawn edge to edge meet.
+// LibreOffice (and hand-made layouts) put the next table's header right
+// under the previous table's last row, so their rulings touch and form one
+// connected set. A row boundary inside one table keeps its columns, or
+// drops some of them (a merged cell, a spanning header); two tables each
+// have columns the other lacks.
+std::vector<double> TableSeams(const std::vector<const Segment*>& horizontal,
+                               const std::vector<const Segment*>& vertical,
+                               const GridOptions& options) {
+  std::vector<double> yv;
+  for (const Segment* s : horizontal) yv.push_back(s->y0);
+  const double probe = 3.0;  // points above/below the boundary to look at
+  std::vector<double> seams;
+  for (double y : ClusterPositions(yv, options.tolerance)) {
+    std::vector<double> above =
+        VerticalsAlong(vertical, y - probe - options.tolerance,
+                       y - options.tolerance, options.tolerance);
+    std::vector<double> below =
+        VerticalsAlong(vertical, y + options.tolerance,
+                       y + probe + options.tolerance, options.tolerance);
+    if (above.size() >= 2 && below.size() >= 2 &&
+        HasPositionNotIn(above, below, options.reach) &&
+        HasPositionNotIn(below, above, options.reach)) {
+      seams.push_back(y);
+    }
+  }
+  return seams;
+}
+
+// The rulings of one connected set that lie in the band [top, bottom],
+// verticals clipped to it.
+std::vector<Segment> ClipToBand(const std::vector<const Segment*>& horizontal,
+                                const std::vector<const Segment*>& vertical,
+                                double top, double bottom, double tolerance) {
+  std::vector<Segment> band;
+  for (const Segment* h : horizontal) {
+    if (h->y0 >= top - tolerance && h->y0 <= bottom + tolerance) {
+      band.push_back(*h);
+    }
+  }
+  for (const Segment* v : vertical) {
+    double y0 = std::max(v->y0, top), y1 = std::min(v->y1, bottom);
+    if (y1 - y0 > tolerance) {
+      Segment clipped = *v;
+      clipped.y0 = y0;
+      clipped.y1 = y1;
+      band.push_back(clipped);
+    }
+  }
+  return band;
+}
+
 }  // namespace
 
 TableGrid::TableGrid(std::vector<double> xs, std::vector<double> ys,
@@ -230,8 +306,27 @@ std::vector<TableGrid> BuildGrids(const std::vector<Segment>& input,
       (rulings[i].horizontal() ? horizontal : vertical).push_back(&rulings[i]);
     }
     if (horizontal.size() < 2 || vertical.size() < 2) continue;
-    for (TableGrid& g : GridOf(horizontal, vertical, options)) {
-      grids.push_back(std::move(g));
+    std::vector<double> seams = TableSeams(horizontal, vertical, options);
+    if (seams.empty()) {
+      for (TableGrid& g : GridOf(horizontal, vertical, options)) {
+        grids.push_back(std::move(g));
+      }
+      continue;
+    }
+    // Tables drawn edge to edge: one grid per band between seams.
+    seams.insert(seams.begin(), -std::numeric_limits<double>::infinity());
+    seams.push_back(std::numeric_limits<double>::infinity());
+    for (size_t b = 0; b + 1 < seams.size(); ++b) {
+      std::vector<Segment> band = ClipToBand(horizontal, vertical, seams[b],
+                                             seams[b + 1], options.tolerance);
+      std::vector<const Segment*> band_h, band_v;
+      for (const Segment& s : band) {
+        (s.horizontal() ? band_h : band_v).push_back(&s);
+      }
+      if (band_h.size() < 2 || band_v.size() < 2) continue;
+      for (TableGrid& g : GridOf(band_h, band_v, options)) {
+        grids.push_back(std::move(g));
+      }
     }
   }
   std::sort(grids.begin(), grids.end(),

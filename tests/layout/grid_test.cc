@@ -93,6 +93,38 @@ TEST(BuildGridsTest, SeparateTablesTopToBottom) {
   EXPECT_EQ(grids[1].rows(), 2);
 }
 
+TEST(BuildGridsTest, TablesDrawnEdgeToEdgeAreSeparate) {
+  // LibreOffice page 3 of a report: the tail of one table, and right under
+  // it (sharing the ruling at y=717.5) the header of the next table, whose
+  // columns were sized differently. Both have six columns.
+  std::vector<Segment> rulings =
+      FullGrid({56.7, 181.1, 253.2, 291.9, 348.1, 452.4, 567.0}, {28.8, 717.5});
+  for (const Segment& s : FullGrid(
+           {56.7, 161.2, 265.6, 286.8, 344.3, 431.7, 567.0}, {717.5, 806.1})) {
+    rulings.push_back(s);
+  }
+  std::vector<TableGrid> grids = BuildGrids(NormalizeSegments(rulings, {}));
+  ASSERT_EQ(grids.size(), 2u);
+  EXPECT_EQ(grids[0].cols(), 6);
+  EXPECT_EQ(grids[0].rows(), 1);
+  EXPECT_DOUBLE_EQ(grids[0].ys().back(), 717.5);
+  EXPECT_EQ(grids[1].cols(), 6);
+  EXPECT_EQ(grids[1].rows(), 1);
+  EXPECT_NEAR(grids[1].xs()[1], 161.2, 0.01);
+}
+
+TEST(BuildGridsTest, SpanningHeaderAboveSubHeadersIsOneTable) {
+  // "ผลการดำเนินงาน" spans the last two columns over "output | outcome":
+  // the row boundary drops a column line but adds none.
+  std::vector<Segment> rulings = {H(0, 0, 300),  H(20, 0, 300), H(40, 0, 300),
+                                  H(80, 0, 300), V(0, 0, 80),   V(100, 0, 80),
+                                  V(300, 0, 80), V(200, 20, 80)};
+  std::vector<TableGrid> grids = BuildGrids(NormalizeSegments(rulings, {}));
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].cols(), 3);
+  EXPECT_EQ(grids[0].rows(), 3);
+}
+
 TEST(BuildGridsTest, DoubleBordersAreOneBoundary) {
   // Two strokes 1 pt apart (a "double" border style).
   std::vector<Segment> rulings = FullGrid({0, 100, 200}, {0, 30, 60});
