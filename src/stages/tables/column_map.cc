@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/utf8.h"
+#include "stages/tables/list_items.h"
 
 namespace raingan {
 namespace {
@@ -25,6 +26,13 @@ bool IsResultRole(ColumnRole r) {
   return r == ColumnRole::kMethod || r == ColumnRole::kOwner ||
          r == ColumnRole::kPeriod || r == ColumnRole::kOutput ||
          r == ColumnRole::kOutcome;
+}
+
+bool AnyCellNumbered(const TableRow& row) {
+  for (const Cell& c : row.cells) {
+    if (!c.covered && StartsWithListMarker(c.Text())) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -108,7 +116,9 @@ bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
     // the tail of a row cut by the page break ("ประจำปีงบประมาณ ๒๕๖๘").
     int labelled = static_cast<int>(
         sub.size() - std::count(sub.begin(), sub.end(), ColumnRole::kNone));
-    if (labelled >= 2 &&
+    // Numbered cells ("๕.๑ มาตรการ" | "๑.จัดประชุม") are the first line of
+    // a data row wrapped to a word or two, not labels.
+    if (labelled >= 2 && !AnyCellNumbered(table.rows[next]) &&
         AllCellsShort(table.rows[next], kMaxSubHeaderCellLength) &&
         IsHeaderRow(table.rows[next], lexicon, /*min_roles=*/1)) {
       for (size_t c = 0; c < sub.size() && c < m.roles.size(); ++c) {

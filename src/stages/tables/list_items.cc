@@ -51,7 +51,7 @@ const Regex& BulletRe() {
 // Leading list numbers: "(๑)", "๑)", "๑.", "1.1", "1.1.", "ข้อ ๑".
 const Regex& NumberRe() {
   static const Regex re(
-      R"(^\s*(ข้อ\s*)?(?:\(\s*([0-9๐-๙]{1,3})\s*\)|([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)\s*(?:\.\s*\.|[.)]|(\s)))\s*)");
+      R"(^\s*(ข้อ\s*)?(?:\(\s*([0-9๐-๙]{1,3})\s*\)|([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)\s*(?:\.\s*\.|[.)]|(\s)|$))\s*)");
   return re;
 }
 
@@ -81,6 +81,16 @@ Numbering ReadNumbering(std::string_view text) {
   }
   n.id = id;
   n.rest = Trim(after);
+  bool in_digits = false;
+  for (char32_t c : utf8::ToU32(text.substr(m.offset, m.length))) {
+    if (utf8::IsDigit(c)) {
+      if (!in_digits) n.style.push_back('9');
+      in_digits = true;
+      continue;
+    }
+    in_digits = false;
+    if (c != ' ') utf8::Append(c, &n.style);
+  }
   return n;
 }
 

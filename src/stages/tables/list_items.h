@@ -21,6 +21,10 @@ namespace raingan {
 struct Numbering {
   std::string id;    // Arabic digits joined by '.', empty when none
   std::string rest;  // the text after the numbering
+  // The printed shape of the numbering, digits as one '9' and spaces
+  // dropped: "(๓)" → "(9)", "๑.๑" → "9.9", "2. ." → "9..". Lists nested in
+  // a cell are numbered in another shape than the table's measures.
+  std::string style;
 };
 
 // Reads a leading outline number: "๑.๑", "(๓)", "3)", "2. .", "๑." — and

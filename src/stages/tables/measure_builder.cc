@@ -18,6 +18,8 @@ bool NonEmpty(const std::vector<Paragraph>& p) {
                      [](const Paragraph& q) { return !q.text.empty(); });
 }
 
+constexpr std::string_view kNoMeasureName = "row without a measure name";
+
 // Text compared for "the same item/measure": whitespace removed.
 std::string Squash(std::string_view s) {
   std::string out;
@@ -211,20 +213,33 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
       // A measure cell cut by the page break: where the table numbers its
       // measures, a new measure would start with its number.
       bool cut_name = num.id.empty() && !last->id.empty();
+      // A list inside the measure cell going on after the break ("(๗)
+      // กำหนดมาตรการ ดังนี้ ๑. ... ๗." | "๘. มาตรการ..."): numbered in
+      // another shape than the table's measures, and nothing else in the
+      // row — a new measure has its own steps, owner or period.
+      bool cut_list = !num.id.empty() && !has_own && !NonEmpty(f.output) &&
+                      !NonEmpty(f.outcome) && !NonEmpty(f.recommendation) &&
+                      !last_style_.empty() && num.style != last_style_;
+      if (cut_list) {
+        last->measure = JoinWrapped(last->measure, JoinParagraphs(f.measure));
+        return;
+      }
       if (same || cut_name) {
         if (!same) last->measure = JoinWrapped(last->measure, num.rest);
+        std::erase(last->warnings, std::string(kNoMeasureName));
         Merge(f, /*cut_by_break=*/true, last);
         return;
       }
     }
     measures_.push_back(NewRecord(f, row, section, num.id, num.rest));
+    last_style_ = num.style;
     return;
   }
 
   // No measure text in this row.
   if (last == nullptr) {
     Measure m = NewRecord(f, row, section, num.id, "");
-    m.warnings.push_back("row without a measure name");
+    m.warnings.push_back(std::string(kNoMeasureName));
     measures_.push_back(std::move(m));
     return;
   }

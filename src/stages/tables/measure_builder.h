@@ -32,6 +32,8 @@ class MeasureBuilder {
               bool after_break);
 
   const ColumnMap& map() const { return map_; }
+  // Data rows added so far.
+  int data_rows() const { return data_rows_; }
   std::vector<Measure> TakeMeasures() { return std::move(measures_); }
 
  private:
@@ -54,6 +56,8 @@ class MeasureBuilder {
   ColumnMap map_;
   int table_index_;
   int data_rows_ = 0;
+  // Numbering shape of the measure that started the last record.
+  std::string last_style_;
   std::vector<Measure> measures_;
 };
 

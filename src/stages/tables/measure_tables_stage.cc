@@ -2,72 +2,243 @@
 
 #include <optional>
 
+#include "base/utf8.h"
+#include "stages/tables/list_items.h"
 #include "stages/tables/measure_builder.h"
 
 namespace raingan {
 namespace {
+
+// Header rows are words: no numbering, no date, no digit at all. Data
+// rows nearly always have some (a numbered measure or step, a year).
+bool HasNoNumbers(const TableRow& row) {
+  for (const Cell& cell : row.cells) {
+    if (cell.covered || cell.Empty()) continue;
+    std::string text = cell.Text();
+    if (StartsWithListMarker(text)) return false;
+    for (char32_t c : utf8::ToU32(text)) {
+      if (utf8::IsDigit(c)) return false;
+    }
+  }
+  return true;
+}
+
+// A header row may itself be cut by a page break (Word and LibreOffice let
+// any row break across pages), leaving the header's last words at the top
+// of the next page: "กิจกรรม" | "ที่ดำเนินการ", "ผู้รับผิดชอ" | "บ". Such a
+// row has no numbers and is short as a whole. Only asked of the first row
+// after a page-ending header, so a short data row elsewhere is never
+// dropped.
+bool LooksLikeHeaderTail(const TableRow& row) {
+  constexpr size_t kMaxCellChars = 80;  // the longest header cells
+  constexpr size_t kMaxRowChars = 200;
+  size_t total = 0;
+  for (const Cell& cell : row.cells) {
+    if (cell.covered || cell.Empty()) continue;
+    size_t length = utf8::Length(cell.Text());
+    if (length > kMaxCellChars) return false;
+    total += length;
+  }
+  return total > 0 && total <= kMaxRowChars && HasNoNumbers(row);
+}
+
+// A row whose one cell spans the whole table: a caption or a title. (A
+// row of separate cells with only one filled is a cut row's tail.)
+bool SpansTheTable(const TableRow& row) {
+  int cells = 0;
+  for (const Cell& cell : row.cells) cells += !cell.covered;
+  return cells <= 1;
+}
+
+// The header cut by a page break, put back together: each cell of `head`
+// followed by the same cell of `tail`.
+TableRow JoinHeaderRows(const TableRow& head, const TableRow& tail) {
+  TableRow joined = head;
+  for (size_t c = 0; c < joined.cells.size() && c < tail.cells.size(); ++c) {
+    if (tail.cells[c].covered || tail.cells[c].Empty()) continue;
+    Cell& cell = joined.cells[c];
+    std::string text = cell.Text() + tail.cells[c].Text();
+    cell.paragraphs.resize(1);
+    cell.paragraphs[0].text = text;
+  }
+  return joined;
+}
+
+int KnownRoles(const ColumnMap& map) {
+  int known = 0;
+  for (ColumnRole role : map.roles) known += role != ColumnRole::kNone;
+  return known;
+}
+
+// The column map of a header made of `rows` (one or two header rows).
+bool MapOfHeader(std::vector<TableRow> rows, int columns,
+                 const HeaderLexicon& lexicon, ColumnMap* map,
+                 size_t* header_rows) {
+  Table header;
+  header.columns = columns;
+  header.rows = std::move(rows);
+  return FindHeader(header, lexicon, map, header_rows) && *header_rows > 0;
+}
+
+// Walks the blocks of a document in reading order and feeds the rows of
+// every measure table to a MeasureBuilder, one per logical table.
+class TableWalker {
+ public:
+  TableWalker(const Models& models, Document* doc)
+      : models_(models), doc_(doc) {}
+
+  void Paragraph(const std::string& text) {
+    if (std::optional<std::string> s = models_.sections.Match(text)) {
+      Finish();
+      section_ = *s;
+    }
+  }
+
+  void Table(const raingan::Table& table) {
+    const HeaderLexicon& lexicon = models_.headers;
+    size_t r = 0;
+    ColumnMap map;
+    if (table.rows.empty()) return;
+    if (IsHeaderTail(table)) {
+      // The rest of a header cut at the end of the previous page. Its
+      // fragments ("ปฏิบัติ", "รับผิดชอบ") may themselves read as a weaker
+      // header, so this is decided before looking for one.
+      RefineHeader(table.rows[0]);
+      r = 1;
+    } else if (FindHeader(table, lexicon, &map, &r)) {
+      // Rows above the header: a caption, or — in a grid holding two
+      // tables drawn edge to edge — the end of the row the previous page
+      // cut, which must not be lost.
+      ContinueAboveHeader(table, lexicon);
+      if (!StartTable(map, table.rows[r - 1])) return;
+    } else if (!current_ ||
+               table.columns !=
+                   static_cast<int>(current_->map().roles.size())) {
+      // A table without a header that does not continue a measure table:
+      // not ours (signatures, scores, photos).
+      Finish();
+      return;
+    }
+    // Every table boundary may cut a row in two.
+    bool after_break = true;
+    header_ended_page_ = r == table.rows.size();
+    for (; r < table.rows.size(); ++r) {
+      const TableRow& row = table.rows[r];
+      if (RepeatsHeader(row, current_->map(), lexicon)) {
+        after_break = true;
+        header_ended_page_ = r + 1 == table.rows.size();
+        last_header_ = row;
+        continue;
+      }
+      if (HasNoNumbers(row) && IsHeaderRow(row, lexicon)) {
+        // Another table's header inside this grid: two tables drawn edge
+        // to edge with matching column lines.
+        std::vector<TableRow> rows(
+            table.rows.begin() + static_cast<std::ptrdiff_t>(r),
+            table.rows.begin() + static_cast<std::ptrdiff_t>(
+                                     std::min(r + 2, table.rows.size())));
+        size_t header_rows = 0;
+        if (MapOfHeader(std::move(rows), table.columns, lexicon, &map,
+                        &header_rows)) {
+          if (!StartTable(map, table.rows[r + header_rows - 1])) return;
+          r += header_rows - 1;
+          after_break = true;
+          header_ended_page_ = r + 1 == table.rows.size();
+          continue;
+        }
+      }
+      current_->AddRow(row, section_, after_break);
+      after_break = false;
+      header_ended_page_ = false;
+    }
+  }
+
+  void Finish() {
+    if (!current_) return;
+    for (Measure& m : current_->TakeMeasures()) {
+      doc_->measures.push_back(std::move(m));
+    }
+    current_.reset();
+    header_ended_page_ = false;
+  }
+
+ private:
+  // Starts a logical table under the header `map` (unless it continues the
+  // current one). False when the header is not a measure table's.
+  bool StartTable(const ColumnMap& map, const TableRow& header_row) {
+    last_header_ = header_row;
+    if (!map.IsMeasureTable()) {
+      Finish();
+      return false;
+    }
+    if (!current_ || !current_->map().SameLayout(map)) {
+      Finish();
+      current_.emplace(models_, map, ++tables_);
+    }
+    return true;
+  }
+
+  void ContinueAboveHeader(const raingan::Table& table,
+                           const HeaderLexicon& lexicon) {
+    if (!current_ ||
+        table.columns != static_cast<int>(current_->map().roles.size())) {
+      return;
+    }
+    bool after_break = true;
+    for (const TableRow& row : table.rows) {
+      if (IsHeaderRow(row, lexicon)) return;
+      if (SpansTheTable(row)) continue;  // a caption
+      current_->AddRow(row, section_, after_break);
+      after_break = false;
+    }
+  }
+
+  bool IsHeaderTail(const raingan::Table& table) const {
+    return header_ended_page_ && current_ &&
+           table.columns == static_cast<int>(current_->map().roles.size()) &&
+           LooksLikeHeaderTail(table.rows[0]);
+  }
+
+  // A header cut in two was mapped from its first part alone ("ช่วง",
+  // "ผู้"); map it again from both parts while no data row has used it.
+  void RefineHeader(const TableRow& tail) {
+    if (current_->data_rows() > 0) return;
+    ColumnMap map;
+    size_t header_rows = 0;
+    if (MapOfHeader({JoinHeaderRows(last_header_, tail)},
+                    static_cast<int>(tail.cells.size()), models_.headers, &map,
+                    &header_rows) &&
+        map.IsMeasureTable() && KnownRoles(map) > KnownRoles(current_->map())) {
+      current_.emplace(models_, map, tables_);
+    }
+  }
+
+  const Models& models_;
+  Document* doc_;
+  std::string section_;
+  std::optional<MeasureBuilder> current_;
+  int tables_ = 0;
+  // The last table ended with a header row and no data after it.
+  bool header_ended_page_ = false;
+  TableRow last_header_;
+};
 
 class MeasureTablesStage : public Stage {
  public:
   std::string_view name() const override { return "measure_tables"; }
 
   Status Run(const StageContext& ctx, Document* doc) const override {
-    const Models& models = ctx.models;
-    std::string section;
-    std::optional<MeasureBuilder> current;
-    int tables = 0;
-    auto finish = [&] {
-      if (!current) return;
-      for (Measure& m : current->TakeMeasures()) {
-        doc->measures.push_back(std::move(m));
-      }
-      current.reset();
-    };
-
+    TableWalker walker(ctx.models, doc);
     for (const Page& page : doc->pages) {
       for (const Block& block : page.blocks) {
         if (block.type == BlockType::kParagraph) {
-          if (std::optional<std::string> s =
-                  models.sections.Match(block.text.text)) {
-            finish();
-            section = *s;
-          }
-          continue;
-        }
-        const Table& table = block.table;
-        ColumnMap map;
-        size_t first = 0;
-        if (FindHeader(table, models.headers, &map, &first)) {
-          if (!map.IsMeasureTable()) {
-            finish();
-            continue;
-          }
-          if (!current || !current->map().SameLayout(map)) {
-            finish();
-            current.emplace(models, map, ++tables);
-          }
-        } else if (!current ||
-                   table.columns !=
-                       static_cast<int>(current->map().roles.size())) {
-          // A table without a header that does not continue a measure
-          // table: not ours (signatures, scores, photos).
-          finish();
-          continue;
-        }
-        // Every table boundary may cut a row in two.
-        bool after_break = true;
-        for (size_t r = first; r < table.rows.size(); ++r) {
-          const TableRow& row = table.rows[r];
-          if (RepeatsHeader(row, current->map(), models.headers)) {
-            after_break = true;
-            continue;
-          }
-          current->AddRow(row, section, after_break);
-          after_break = false;
+          walker.Paragraph(block.text.text);
+        } else {
+          walker.Table(block.table);
         }
       }
     }
-    finish();
+    walker.Finish();
     return Status::Ok();
   }
 };

@@ -24,6 +24,17 @@ TEST_P(NumberingTest, ReadsLeadingNumbering) {
   EXPECT_EQ(n.rest, GetParam().rest) << GetParam().text;
 }
 
+// The shape of the numbering tells a table's measures ("(๗)") from a list
+// inside a measure cell ("๘.") when a cell is cut by a page break.
+TEST(NumberingStyleTest, ShapeIgnoresDigitScriptAndSpaces) {
+  EXPECT_EQ(ReadNumbering("(๗) กำหนดมาตรการ").style, "(9)");
+  EXPECT_EQ(ReadNumbering("(7) กำหนดมาตรการ").style, "(9)");
+  EXPECT_EQ(ReadNumbering("๘. มาตรการสร้างความโปร่งใส").style, "9.");
+  EXPECT_EQ(ReadNumbering("๑.๑ จัดทำคู่มือ").style, "9.9");
+  EXPECT_EQ(ReadNumbering("12.3 จัดทำคู่มือ").style, "9.9");
+  EXPECT_EQ(ReadNumbering("การอำนวยความสะดวก").style, "");
+}
+
 INSTANTIATE_TEST_SUITE_P(
     RealMeasureCells, NumberingTest,
     ::testing::Values(
@@ -39,6 +50,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "โครงการพัฒนาความรู้ด้านกฎหมาย"},
         NumberingCase{"1.2.3 เผยแพร่", "1.2.3", "เผยแพร่"},
         NumberingCase{"ข้อ ๒ กำหนดมาตรการ", "2", "กำหนดมาตรการ"},
+        // A page break right after the number: the name is on the next page.
+        NumberingCase{"๔.๑", "4.1", ""}, NumberingCase{"(๓)", "3", ""},
         // Not numbering: dates and quantities.
         NumberingCase{"๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘", "",
                       "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘"},

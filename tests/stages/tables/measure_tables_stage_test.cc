@@ -170,6 +170,156 @@ TEST(MeasureTablesStageTest, HeaderlessTableOfTheSameWidthContinues) {
   EXPECT_EQ(m[1].table, 1);
 }
 
+// Rows from a LibreOffice rendering of the same report: the next table's
+// header starts at the foot of page 14 and is cut by the page break; its
+// first part ("ช่วง", "ผู้") does not name every role, its tail does.
+TEST(MeasureTablesStageTest, HeaderCutByAPageBreakIsJoinedNotData) {
+  Page p14, p15;
+  p14.blocks.push_back(
+      TableBlock({Row(kHeader, 14),
+                  Row({"๕.๑ มาตรการเผยแพร่ ข้อมูลทางการคลัง", "๑.จัดประชุมชี้แจงข้อมูล",
+                       "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘", "งานพัสดุ/กองคลัง",
+                       "มีการจัดทำและอัปเดต แผนการจัดซื้อจัดจ้าง", "ส่งเสริมความเสมอภาค"},
+                      14)}));
+  p14.blocks.push_back(
+      Heading("ประเด็นที่ ๖ กระบวนการควบคุมตรวจสอบการใช้อำนาจและการบริหารงานบุคคล"));
+  p14.blocks.push_back(
+      TableBlock({Row({"มาตรการ", "ขั้นตอน/วิธีการ", "ช่วง", "ผู้",
+                       "ผลการดำเนินการ (output)", "ผลลัพธ์/ผลฤทธิ์ใน"},
+                      14)}));
+  p15.blocks.push_back(TableBlock(
+      {Row({"/โครงการ/กิจกรรมที่ดำเนินการ", "ปฏิบัติ", "ระยะเวลาในการดำเนินการ",
+            "รับผิดชอบ", "", "การ ดำเนินงาน (outcome/result)"},
+           15),
+       Row({"๖.๑ มาตรการยกระดับ มาตรฐานคุณธรรม", "๑.จัดทำคำสั่งและระเบียบการ",
+            "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘", "สำนักปลัด", "ดำเนินการออกคำสั่ง",
+            "บุคลากรรับทราบขอบเขตงาน"},
+           15)}));
+  std::vector<Measure> m = Extract({p14, p15});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].id, "5.1");
+  EXPECT_EQ(m[1].id, "6.1");
+  EXPECT_EQ(m[1].measure, "มาตรการยกระดับ มาตรฐานคุณธรรม");
+  EXPECT_THAT(m[1].owner, ElementsAre("สำนักปลัด"));
+  EXPECT_THAT(m[1].method, ElementsAre("จัดทำคำสั่งและระเบียบการ"));
+  EXPECT_TRUE(m[1].extra.empty());
+  EXPECT_EQ(m[1].section, "กระบวนการควบคุมตรวจสอบการใช้อำนาจและการบริหารงานบุคคล");
+}
+
+// Two tables drawn edge to edge with column lines that line up come out of
+// the grid as one table: the second header starts a new logical table.
+TEST(MeasureTablesStageTest, SecondHeaderInsideOneGridStartsATable) {
+  Page page;
+  page.blocks.push_back(TableBlock(
+      {Row(kHeader),
+       Row({"๑.๑ ประชุม", "๑. ประชุม", "ตลอดปี", "สำนักปลัด", "ประชุม ๑๒ ครั้ง",
+            "ผลลัพธ์"}),
+       Row({"มาตรการ", "วิธีการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลผลิต", "ข้อเสนอแนะ"}),
+       Row({"๒.๑ อบรม", "๑. อบรม", "กองคลัง", "ม.ค. ๒๕๖๘", "อบรม ๑ ครั้ง",
+            "ควรจัดทุกปี"})}));
+  std::vector<Measure> m = Extract({page});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].id, "2.1");
+  EXPECT_EQ(m[1].table, 2);
+  EXPECT_THAT(m[1].owner, ElementsAre("กองคลัง"));
+  EXPECT_THAT(m[1].recommendation, ElementsAre("ควรจัดทุกปี"));
+}
+
+// A row of short words at the top of a page is data (here the tail of a
+// cut row) when the page before ended in data, not in a header.
+TEST(MeasureTablesStageTest, ShortRowAfterDataIsNotAHeaderTail) {
+  Page p1, p2;
+  p1.blocks.push_back(
+      TableBlock({Row(kHeader), Row({"๑.๑ ประชุม", "๑. ประชุม", "ตลอดปี",
+                                     "สำนักปลัด", "ประชุม ๑๒ ครั้ง", "ผลลัพธ์"})}));
+  p2.blocks.push_back(
+      TableBlock({Row({"", "", "", "กองคลัง", "", "ประชาชนพอใจ"}, 2)}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_THAT(m[0].owner, ElementsAre("สำนักปลัด", "กองคลัง"));
+  EXPECT_THAT(m[0].outcome, ElementsAre("ผลลัพธ์ประชาชนพอใจ"));
+}
+
+// Rows from a LibreOffice rendering of report 002: measure "(๗)" lists
+// eight sub-measures in its cell, and the page break falls inside that
+// list. "๘." continues the list; it is not measure 8.
+TEST(MeasureTablesStageTest, ListInsideAMeasureCellCutByAPageBreak) {
+  const std::initializer_list<const char*> header = {
+      "มาตรการ โครงการ หรือกิจกรรมที่ดำเนินการ",
+      "ขั้นตอนหรือวิธีการปฏิบัติ",
+      "ผู้รับผิดชอบ",
+      "ช่วงระยะเวลาในการดำเนินการ",
+      "ผลการดำเนินการ (Output)",
+      "ผลลัพธ์หรือผลสัมฤทธิ์ในการดำเนินการ"};
+  Page p15, p16;
+  p15.blocks.push_back(
+      TableBlock({Row(header, 15),
+                  Row({"(๗) กำหนดมาตรการ ดังนี้ ๑. มาตรการเผยแพร่ข้อมูลต่อสาธารณะ "
+                       "๗. มาตรการตรวจสอบการใช้ดุลยพินิจ",
+                       "๑. จัดทำประกาศ", "สำนักปลัด", "ตลอดปีงบประมาณ ๒๕๖๘",
+                       "๑. ประกาศแล้ว", "๑. ประชาชนรับรู้"},
+                      15)}));
+  p16.blocks.push_back(TableBlock(
+      {Row({"๘. มาตรการสร้างความโปร่งใสในการบริหารงานบุคคล", "", "", "", "", ""},
+           16),
+       Row({"(๘) แผนการใช้งบประมาณประจำปี", "๑. จัดทำข้อบัญญัติ", "กองคลัง",
+            "ตลอดปีงบประมาณ ๒๕๖๘", "๑. เผยแพร่แล้ว", "๑. โปร่งใส"},
+           16)}));
+  std::vector<Measure> m = Extract({p15, p16});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].id, "7");
+  EXPECT_THAT(m[0].measure,
+              ::testing::EndsWith("๘. มาตรการสร้างความโปร่งใสในการบริหารงานบุคคล"));
+  EXPECT_EQ(m[1].id, "8");
+  EXPECT_EQ(m[1].measure, "แผนการใช้งบประมาณประจำปี");
+}
+
+// The same shape of numbering with nothing else in the row is a measure
+// of its own (a group heading row), not a continuation.
+TEST(MeasureTablesStageTest, MeasureRowOfTheTablesOwnNumberingStartsARecord) {
+  Page p1, p2;
+  p1.blocks.push_back(
+      TableBlock({Row(kHeader), Row({"๑.๑ ประชุม", "๑. ประชุม", "ตลอดปี",
+                                     "สำนักปลัด", "ประชุม ๑๒ ครั้ง", "ผลลัพธ์"})}));
+  p2.blocks.push_back(
+      TableBlock({Row({"๑.๒ อบรมคุณธรรม", "", "", "", "", ""}, 2)}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].id, "1.2");
+}
+
+// A landscape rendering of report 000, page 14: the tail of measure 4.1,
+// then the next table's header and the first line of its data row
+// ("๕.๑ มาตรการ" | ... | "งาน"), all in one grid. Short as it is, that
+// numbered line is data, not a second header row.
+TEST(MeasureTablesStageTest, ShortNumberedRowUnderAHeaderIsData) {
+  Page p13, p14, p15;
+  p13.blocks.push_back(TableBlock(
+      {Row(kHeader, 13), Row({"๔.๑", "๑. จัดทำคู่มือ", "๑ ตุลาคม", "งา",
+                              "ดำเนินการจัดทำคู่มือ", "เจ้าหน้าที่มีความตระหนัก"},
+                             13)}));
+  p14.blocks.push_back(
+      TableBlock({Row({"มาตรการป้องกันและ กำกับดูแลการใช้ทรัพย์สิน ราชการ",
+                       "๒. กำหนดข้อปฏิบัติ", "๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘", "นพัสดุ/กองคลัง",
+                       "คำสั่งควบคุม", "ใช้ทรัพย์สินอย่างประหยัด"},
+                      14),
+                  Row(kHeader, 14),
+                  Row({"๕.๑ มาตรการ", "๑.จัดประชุมชี้แจงข้อมูล", "๑ ตุลาคม ๒๕๖๗ –",
+                       "งาน", "มีการจัดทำ", "ผลลัพธ์"},
+                      14)}));
+  p15.blocks.push_back(
+      TableBlock({Row({"เผยแพร่ ข้อมูลทางการคลัง", "ข้อมูล", "๓๐ กันยายน ๒๕๖๘",
+                       "พัสดุ/กองคลัง", "แผนการจัดซื้อ", "ความเสมอภาค"},
+                      15)}));
+  std::vector<Measure> m = Extract({p13, p14, p15});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].id, "4.1");
+  EXPECT_EQ(m[0].measure, "มาตรการป้องกันและ กำกับดูแลการใช้ทรัพย์สิน ราชการ");
+  EXPECT_TRUE(m[0].warnings.empty());
+  EXPECT_EQ(m[1].id, "5.1");
+  EXPECT_EQ(m[1].period.text, "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘");
+}
+
 TEST(MeasureTablesStageTest, NonMeasureTablesAreIgnored) {
   Page page;
   page.blocks.push_back(TableBlock(
