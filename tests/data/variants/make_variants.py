@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Regenerates the variant fixtures in this folder from the real samples.
+
+Each variant is the same report as samples/000_* or samples/002_* produced
+another way, so it is scored against the same gold records
+(tests/data/gold/): what changes is only how the report was written.
+
+  text/  text exports rewritten: columns in another order, other header
+         wording, an extra sequence column, Arabic digits, a markdown pipe
+         table, TIS-620 encoding.
+  born/  the text exports set as HTML tables and printed to PDF by
+         LibreOffice in other Thai fonts (Garuda, Norasi, Loma landscape,
+         Kinnari with permuted columns). LibreOffice lets header rows and
+         data rows break across pages, draws consecutive tables edge to
+         edge, and does not repeat headers: layouts Word rarely produces.
+
+Needs python3, LibreOffice (soffice) and fonts-tlwg-*; only to regenerate
+the fixtures, never at build or test time.
+
+usage: make_variants.py SAMPLES_DIR OUT_DIR
+"""
+import html
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+LEADING_VOWELS = set("เแโใไ")
+SAMPLES = ["000_3cee52bff17396b4", "002_f81f378ca2341cd5"]
+
+
+def is_header(cells):
+    return any(c.strip() == "ผู้รับผิดชอบ" for c in cells)
+
+
+def map_rows(text, fn):
+    out = []
+    for line in text.split("\n"):
+        out.append("\t".join(fn(line.split("\t"))) if "\t" in line else line)
+    return "\n".join(out)
+
+
+def permute(order):
+    return lambda c: [c[i] for i in order] if len(c) == len(order) else c
+
+
+def rename_header(cells):
+    if len(cells) != 6 or not is_header(cells):
+        return cells
+    out = []
+    for x in cells:
+        if "ผู้รับผิดชอบ" in x:
+            x = "หน่วยงานที่รับผิดชอบ"
+        elif "ระยะเวลา" in x:
+            x = "ระยะเวลาดำเนินการ"
+        elif "ผลลัพธ์" in x or "outcome" in x.lower():
+            x = "ผลสัมฤทธิ์"
+        elif "ผลการดำเนินการ" in x or "output" in x.lower():
+            x = "ผลผลิต"
+        elif "ขั้นตอน" in x:
+            x = "วิธีการดำเนินการ"
+        else:
+            x = "โครงการ/กิจกรรม"
+        out.append(x)
+    return out
+
+
+def add_sequence_column(text):
+    n = 0
+
+    def fn(cells):
+        nonlocal n
+        if is_header(cells):
+            return ["ลำดับ"] + cells
+        n += 1
+        return [str(n)] + cells
+
+    return map_rows(text, fn)
+
+
+def pipe_table(text):
+    out, in_table = [], False
+    for line in text.split("\n"):
+        if "\t" not in line:
+            in_table = False
+            out.append(line)
+            continue
+        cells = [re.sub(r"<[^>]+>", " ", c).replace("|", "/") for c in line.split("\t")]
+        out.append("| " + " | ".join(cells) + " |")
+        if not in_table:
+            out.append("|" + "---|" * len(cells))
+            in_table = True
+    return "\n".join(out)
+
+
+TEXT_VARIANTS = {
+    "perm_mix": lambda t: map_rows(t, permute([1, 0, 4, 2, 5, 3])),
+    "header_rename": lambda t: map_rows(t, rename_header),
+    "sequence_column": add_sequence_column,
+    "arabic_digits": lambda t: t.translate({ord(c): str(i) for i, c in enumerate(THAI_DIGITS)}),
+    "pipe_table": pipe_table,
+}
+
+
+def breakable(text, every=25):
+    """Zero-width spaces at cluster boundaries: LibreOffice has no Thai
+    dictionary here and would run a long line off the page (Word wraps)."""
+    out, run = [], 0
+    for i, ch in enumerate(text):
+        if (run >= every and "\u0e01" <= ch <= "\u0e2e" and i > 0
+                and text[i - 1] not in LEADING_VOWELS
+                and not "\u0e31" <= text[i - 1] <= "\u0e3a"):
+            out.append("\u200b")
+            run = 0
+        out.append(ch)
+        run = 0 if ch == " " else run + 1
+    return "".join(out)
+
+
+def to_html(text, font, size, order=None, landscape=False):
+    page = "@page{size:29.7cm 21cm}" if landscape else ""
+    # LibreOffice's HTML import swallows the first paragraph: give it one.
+    out = [f'<html><head><meta charset="utf-8"><style>'
+           f'body,td{{font-family:"{font}";font-size:{size}pt}}td{{vertical-align:top}}'
+           f'{page}</style></head><body><p>&nbsp;</p>']
+    in_table = False
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            if order and len(cells) == len(order):
+                cells = [cells[i] for i in order]
+            if not in_table:
+                out.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
+                in_table = True
+            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            continue
+        if in_table:
+            out.append("</table>")
+            in_table = False
+        line = line.strip().replace("**", "").lstrip("# ")
+        if line and not line.startswith("The image"):
+            out.append(f"<p>{breakable(html.escape(line))}</p>")
+    if in_table:
+        out.append("</table>")
+    return "\n".join(out + ["</body></html>"])
+
+
+BORN_VARIANTS = {
+    "garuda12": ("Garuda", 12, None, False),
+    "norasi16": ("Norasi", 16, None, False),
+    "loma14_landscape": ("Loma", 14, None, True),
+    "kinnari14_permuted": ("Kinnari", 14, [0, 2, 1, 3, 5, 4], False),
+}
+
+
+def main():
+    samples, out = sys.argv[1], sys.argv[2]
+    os.makedirs(f"{out}/text", exist_ok=True)
+    os.makedirs(f"{out}/born", exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for sample in SAMPLES:
+            text = open(f"{samples}/{sample}.txt", encoding="utf-8").read()
+            short = sample[:3]
+            for name, fn in TEXT_VARIANTS.items():
+                with open(f"{out}/text/{short}_{name}.txt", "w", encoding="utf-8",
+                          newline="") as f:
+                    f.write(fn(text))
+            with open(f"{out}/text/{short}_tis620.txt", "wb") as f:
+                f.write(text.encode("cp874", errors="replace"))
+            for name, (font, size, order, landscape) in BORN_VARIANTS.items():
+                with open(f"{tmp}/{short}_{name}.html", "w", encoding="utf-8") as f:
+                    f.write(to_html(text, font, size, order, landscape))
+        htmls = sorted(os.path.join(tmp, f) for f in os.listdir(tmp))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf:writer_pdf_Export",
+                        "--outdir", f"{out}/born", *htmls],
+                       check=True, stdout=subprocess.DEVNULL)
+
+
+if __name__ == "__main__":
+    main()
