@@ -1,13 +1,62 @@
 #include "stages/periods/periods_stage.h"
 
+#include <map>
+#include <string>
+
 namespace raingan {
 namespace {
+
+// The Thai fiscal year (BE) a date falls in: 1 Oct starts the next one.
+int FiscalYearOf(const Date& d) {
+  return d.year + 543 + (d.month >= 10 ? 1 : 0);
+}
+
+// The document's fiscal year comes from one line of the title or memo;
+// the measures' periods are many independent witnesses. When OCR misreads
+// that one line ("๒๕๒๕" for "๒๕๖๘"), or the title is lost and the year is
+// taken from a sentence about last year's assessment, a one-year report
+// whose periods mostly fall in another fiscal year is corrected to it —
+// with a warning, because it changes what the document says.
+void ReconcileFiscalYear(const dates::PeriodParser& parser, Document* doc) {
+  FiscalYearSpan& fy = doc->info.fiscal_year;
+  if (fy.be != fy.be_end) return;  // a multi-year plan: periods vary
+  std::map<int, int> votes;
+  int dated = 0;
+  for (const Measure& m : doc->measures) {
+    if (m.period.text.empty()) continue;
+    // No hint: only periods that state their own year vote.
+    dates::PeriodResult r = parser.Parse(m.period.text, 0);
+    if (!r.start) continue;
+    ++dated;
+    ++votes[FiscalYearOf(*r.start)];
+  }
+  constexpr int kMinVotes = 3;
+  int best_year = 0, best = 0;
+  for (const auto& [year, count] : votes) {
+    if (count > best) best_year = year, best = count;
+  }
+  if (best < kMinVotes || 2 * best <= dated || best_year == fy.be) return;
+  std::string count =
+      std::to_string(best) + " of " + std::to_string(dated) + " dated";
+  if (fy.be == 0) {
+    doc->warnings.push_back("no fiscal year in the title or memo; " + count +
+                            " measure periods fall in fiscal year " +
+                            std::to_string(best_year) + ": using it");
+  } else {
+    doc->warnings.push_back(
+        "fiscal year read as " + std::to_string(fy.be) + ", but " + count +
+        " measure periods fall in fiscal year " + std::to_string(best_year) +
+        ": using " + std::to_string(best_year));
+  }
+  fy.be = fy.be_end = best_year;
+}
 
 class PeriodsStage : public Stage {
  public:
   std::string_view name() const override { return "periods"; }
 
   Status Run(const StageContext& ctx, Document* doc) const override {
+    ReconcileFiscalYear(ctx.models.periods, doc);
     const FiscalYearSpan& fy = doc->info.fiscal_year;
     // Only a one-year report says which year "ม.ค. - มี.ค." means.
     int default_year = fy.be > 0 && fy.be == fy.be_end ? fy.be : 0;
