@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/similarity.h"
 #include "base/utf8.h"
 #include "dates/money.h"
 #include "stages/tables/list_items.h"
@@ -208,8 +209,16 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
 
   if (has_measure) {
     if (last != nullptr && after_break) {
-      bool same = Squash(num.rest) == Squash(last->measure) &&
-                  (num.id.empty() || num.id == last->id);
+      // OCR reads a repeated name a little differently each time; the
+      // same printed number vouches for it. Without a number only the
+      // exact name does ("ครั้งที่ ๑" and "ครั้งที่ ๒" differ by one sign).
+      constexpr double kSameName = 0.9;
+      const std::string name = Squash(num.rest),
+                        last_name = Squash(last->measure);
+      bool same = num.id.empty()
+                      ? name == last_name
+                      : num.id == last->id &&
+                            EditSimilarity(name, last_name) >= kSameName;
       // A measure cell cut by the page break: where the table numbers its
       // measures, a new measure would start with its number.
       bool cut_name = num.id.empty() && !last->id.empty();

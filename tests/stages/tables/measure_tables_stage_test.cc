@@ -320,6 +320,30 @@ TEST(MeasureTablesStageTest, ShortNumberedRowUnderAHeaderIsData) {
   EXPECT_EQ(m[1].period.text, "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘");
 }
 
+// OCR reads the measure repeated after a page break a little differently
+// ("คุณะกรรมการ" | "คณะกรรมการ"); the same printed number makes it the
+// same record. Without a number, names must match exactly.
+TEST(MeasureTablesStageTest, RepeatedMeasureReadSlightlyDifferentlyByOcr) {
+  Page p3, p4;
+  p3.blocks.push_back(TableBlock(
+      {Row(kHeader, 3), Row({"(๒) แต่งตั้งคุณะกรรมการประเมินคุณธรรมและความโปร่งใส",
+                             "๑. จัดทำคำสั่ง", "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด",
+                             "๑. คำสั่งแต่งตั้ง", "๑. ความเป็นเอกภาพ"},
+                            3)}));
+  p4.blocks.push_back(TableBlock(
+      {Row(kHeader, 4),
+       Row({"(๒) แต่งตั้งคณะกรรมการประเมินคุณธรรมและความโปร่งใส", "๒. ติดตามผล", "",
+            "", "", ""},
+           4),
+       Row({"ประชุม ครั้งที่ ๑", "๑. ประชุม", "ม.ค. ๒๕๖๘", "กองคลัง", "", ""}, 4),
+       Row({"ประชุม ครั้งที่ ๒", "๑. ประชุม", "ก.พ. ๒๕๖๘", "กองคลัง", "", ""}, 4)}));
+  std::vector<Measure> m = Extract({p3, p4});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].id, "2");
+  EXPECT_THAT(m[0].method, ElementsAre("จัดทำคำสั่ง", "ติดตามผล"));
+  EXPECT_EQ(m[2].measure, "ประชุม ครั้งที่ ๒");
+}
+
 TEST(MeasureTablesStageTest, NonMeasureTablesAreIgnored) {
   Page page;
   page.blocks.push_back(TableBlock(
