@@ -36,6 +36,45 @@ Result<PixPtr> Binarize(const Image& image, int threshold) {
   return binary;
 }
 
+// Share of ink in the rectangle (pixels) of a 1-bit image; 0 outside it.
+double InkShare(Pix* binary, int x, int y, int w, int h) {
+  if (w <= 0 || h <= 0) return 0;
+  std::unique_ptr<Box, void (*)(Box*)> box(boxCreate(x, y, w, h),
+                                           [](Box* b) { boxDestroy(&b); });
+  if (!box) return 0;
+  Box* clipped_box = nullptr;
+  PixPtr clip(pixClipRectangle(binary, box.get(), &clipped_box));
+  if (!clip) return 0;
+  int cw = 0, ch = 0;
+  boxGetGeometry(clipped_box, nullptr, nullptr, &cw, &ch);
+  boxDestroy(&clipped_box);
+  int ink = 0;
+  pixCountPixels(clip.get(), &ink, nullptr);
+  return cw > 0 && ch > 0 ? static_cast<double>(ink) / (cw * ch) : 0;
+}
+
+// A border has paper on both sides (cell padding); a run along the foot or
+// the top of a line of text — strokes of neighbouring glyphs fused by a
+// low-resolution scan — has glyphs on both sides. Measured on scans: a
+// border's bands hold <= 2% ink, such runs 18-66%.
+bool InsideText(Pix* binary, bool horizontal, int x, int y, int w, int h,
+                double ppp) {
+  constexpr double kBandPoints = 1.5;
+  constexpr double kMaxInk = 0.1;
+  const int band =
+      std::max(2, static_cast<int>(std::lround(kBandPoints / ppp)));
+  const int gap = 1;
+  double before, after;
+  if (horizontal) {
+    before = InkShare(binary, x, y - gap - band, w, band);
+    after = InkShare(binary, x, y + h + gap, w, band);
+  } else {
+    before = InkShare(binary, x - gap - band, y, band, h);
+    after = InkShare(binary, x + w + gap, y, band, h);
+  }
+  return std::min(before, after) > kMaxInk;
+}
+
 // Opens `binary` with a brick `length` pixels along the line and 1 across,
 // and turns the surviving components into segments.
 Status FindLines(Pix* binary, layout::Orientation orientation, int length,
@@ -70,6 +109,7 @@ Status FindLines(Pix* binary, layout::Orientation orientation, int length,
     double along = horizontal ? w : h;
     double thickness = (along > 0 ? ink / along : 0) * ppp;
     if (thickness > max_thickness) continue;
+    if (InsideText(binary, horizontal, x, y, w, h, ppp)) continue;
     layout::Segment s;
     s.thickness = thickness;
     if (horizontal) {

@@ -72,6 +72,22 @@ TEST(DetectRulingsTest, BridgesSmallBreaks) {
   EXPECT_NEAR(s[0].length(), 380 * 72.0 / 150, 1.0);
 }
 
+TEST(DetectRulingsTest, RunsFusedInsideATextLineAreNotBorders) {
+  // At 200 dpi (upsampled to 300) the feet of a line of Thai text fuse into
+  // a one-pixel run as long as a narrow column: glyph bodies above it,
+  // descenders and the next glyphs below. A border has paper on both sides.
+  Canvas c(600, 300);
+  c.Fill(20, 40, 580, 43);    // a border, clean above and below
+  c.Fill(60, 150, 300, 151);  // the fused run...
+  for (int x = 60; x < 300; x += 16) {
+    c.Fill(x, 130, x + 5, 150);      // ...under glyph bodies
+    c.Fill(x + 2, 151, x + 6, 160);  // ...over descenders
+  }
+  std::vector<layout::Segment> s = Rulings(c.ToImage(300));
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_NEAR(s[0].y0, 41.5 * 72.0 / 300, 0.2);
+}
+
 TEST(DetectRulingsTest, EmptyImage) {
   EXPECT_FALSE(DetectRulings(Image()).ok());
   EXPECT_TRUE(Rulings(Canvas(50, 50).ToImage(72)).empty());
