@@ -56,7 +56,7 @@ TEST_F(BatchIsolationTest, BadInputsFailWithReasonsAndGoodOnesSucceed) {
   std::map<std::string, std::string> expect_failed = {
       {bad + "/zero.txt", "empty"},
       {bad + "/garbage.txt", "not a text file"},
-      {bad + "/noise.png", "could not be read"},
+      {bad + "/noise.png", "no text was found"},
       {bad + "/hang_002.txt", "timed out after 20 s"},
       {TestDataPath("pdf/truncated.pdf"), "damaged"},
       {TestDataPath("pdf/encrypted.pdf"), "encrypted"},
