@@ -45,6 +45,21 @@ void DropMarginLines(std::vector<TextLine>* lines, double page_height,
   *lines = std::move(kept);
 }
 
+// The gap between the wrapped lines of one paragraph, from all the gaps
+// between consecutive lines of a page: the smallest gap that recurs
+// (within `tolerance`). Not the median: a page of short paragraphs — a
+// plan's project sheet, one label or item per paragraph — has more gaps
+// between paragraphs than inside them. A page where no gap recurs falls
+// back to the median.
+double WrapGap(std::vector<double> gaps, double tolerance) {
+  if (gaps.empty()) return 0;
+  std::sort(gaps.begin(), gaps.end());
+  for (size_t i = 0; i + 1 < gaps.size(); ++i) {
+    if (gaps[i + 1] - gaps[i] <= tolerance) return gaps[i + 1];
+  }
+  return gaps[gaps.size() / 2];
+}
+
 // Running state of the paragraph being assembled.
 class BodyAssembler {
  public:
@@ -72,11 +87,7 @@ class BodyAssembler {
       left_ = first ? column.left : std::min(left_, column.left);
       right_ = first ? column.right : std::max(right_, column.right);
     }
-    if (!gaps.empty()) {
-      std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2,
-                       gaps.end());
-      usual_gap_ = std::max(0.0, gaps[gaps.size() / 2]);
-    }
+    usual_gap_ = std::max(0.0, WrapGap(gaps, 0.1 * body_size_));
   }
 
   void Add(const TextLine& line, std::vector<Block>* out) {

@@ -122,6 +122,31 @@ TEST(LayoutPageTest, ListItemsAndCatchword) {
   EXPECT_FALSE(blocks[1].text.heading);
 }
 
+TEST(LayoutPageTest, PageOfShortParagraphsKeepsItsLabelsApart) {
+  // A project sheet of a plan printed by LibreOffice (page 57 of sample 004
+  // in Norasi 16 pt): label, item, label, item, each its own paragraph.
+  // Gaps between paragraphs (20.6 pt) outnumber the gaps between wrapped
+  // lines (6.5 pt), so the page's median gap is a paragraph gap.
+  std::vector<TextLine> lines = {
+      Line("ผลผลิต", 57, 103, 500),
+      Line("ผู้บริหารท้องถิ่น สมาชิกสภาท้องถิ่น พนักงานขององค์การ", 57, 561, 541.4),
+      Line("ที่เข้ารับการอบรมผ่านการทดสอบความรู้ธรรมาภิบาล ร้อยละ ๙๐", 57, 546, 568.6),
+      Line("ผ่านระบบทดสอบความรู้ธรรมาภิบาลออนไลน์)", 57, 507, 595.9),
+      Line("ผลลัพธ์", 57, 103, 637.3),
+      Line("ผู้บริหารท้องถิ่น นำหลักธรรมาภิบาลมาปรับใช้", 57, 400, 678.7),
+      Line("ระยะเวลาดำเนินการ", 57, 200, 720.1),
+      Line("ปีงบประมาณ ๒๕๖๖", 57, 180, 761.5),
+  };
+  EXPECT_EQ(Describe(LayoutPage(lines, {}, 57, 841.9)),
+            (std::vector<std::string>{
+                "ผลผลิต",
+                "ผู้บริหารท้องถิ่น สมาชิกสภาท้องถิ่น พนักงานขององค์การ"
+                "ที่เข้ารับการอบรมผ่านการทดสอบความรู้ธรรมาภิบาล ร้อยละ ๙๐ "
+                "ผ่านระบบทดสอบความรู้ธรรมาภิบาลออนไลน์)",
+                "ผลลัพธ์", "ผู้บริหารท้องถิ่น นำหลักธรรมาภิบาลมาปรับใช้",
+                "ระยะเวลาดำเนินการ", "ปีงบประมาณ ๒๕๖๖"}));
+}
+
 TEST(LayoutPageTest, EmptyPage) {
   EXPECT_TRUE(LayoutPage({}, {}, 1, 841.9).empty());
 }
