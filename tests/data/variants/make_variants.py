@@ -8,7 +8,7 @@ another way, so it is scored against the same gold records
   text/  text exports rewritten: columns in another order, other header
          wording, an extra sequence column, Arabic digits, a markdown pipe
          table, TIS-620 encoding.
-  born/  the text exports set as HTML tables and printed to PDF by
+  born/  the text exports (and the plan 004, in Norasi) set as HTML tables and printed to PDF by
          LibreOffice in other Thai fonts (Garuda, Norasi, Loma landscape,
          Kinnari with permuted columns). LibreOffice lets header rows and
          data rows break across pages, draws consecutive tables edge to
@@ -29,6 +29,10 @@ import tempfile
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 LEADING_VOWELS = set("เแโใไ")
 SAMPLES = ["000_3cee52bff17396b4", "002_f81f378ca2341cd5"]
+# The five-year plan: one-label-per-paragraph project sheets over 130+
+# pages; one rendering is enough (the text variants are about tables).
+PLAN_SAMPLE = "004_4a7e64d5c0343923"
+PLAN_VARIANT = "norasi16"
 
 
 def is_header(cells):
@@ -172,6 +176,11 @@ def main():
             for name, (font, size, order, landscape) in BORN_VARIANTS.items():
                 with open(f"{tmp}/{short}_{name}.html", "w", encoding="utf-8") as f:
                     f.write(to_html(text, font, size, order, landscape))
+        text = open(f"{samples}/{PLAN_SAMPLE}.txt", encoding="utf-8").read()
+        font, size, order, landscape = BORN_VARIANTS[PLAN_VARIANT]
+        with open(f"{tmp}/{PLAN_SAMPLE[:3]}_{PLAN_VARIANT}.html", "w",
+                  encoding="utf-8") as f:
+            f.write(to_html(text, font, size, order, landscape))
         htmls = sorted(os.path.join(tmp, f) for f in os.listdir(tmp))
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf:writer_pdf_Export",
                         "--outdir", f"{out}/born", *htmls],
