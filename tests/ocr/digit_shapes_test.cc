@@ -114,27 +114,5 @@ TEST(DigitShapesTest, NoTemplatesNoDigit) {
   EXPECT_EQ(DigitShapes().Classify({}).digit, 0u);
 }
 
-// Not a test: prints the template lines for the digits of a born-digital
-// PDF, to extend models/ocr_digit_shapes.tsv with another font:
-//   RAINGAN_LEARN_DIGITS_PDF=FILE.pdf RAINGAN_LEARN_DIGITS_FONT=NAME
-//   raingan_tests --gtest_also_run_disabled_tests
-//     --gtest_filter='DigitShapesTool.DISABLED_Learn'
-// (one command line).
-TEST(DigitShapesTool, DISABLED_Learn) {
-  const char* path = std::getenv("RAINGAN_LEARN_DIGITS_PDF");
-  const char* font = std::getenv("RAINGAN_LEARN_DIGITS_FONT");
-  ASSERT_NE(path, nullptr) << "set RAINGAN_LEARN_DIGITS_PDF";
-  Result<std::string> bytes = ReadFile(path);
-  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  Result<pdf::PdfDocument> pdf = pdf::PdfDocument::Open(*bytes);
-  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
-  Result<std::vector<ShapeTemplate>> learned =
-      LearnDigitShapes(*pdf, font != nullptr ? font : "unnamed");
-  ASSERT_TRUE(learned.ok()) << learned.status().ToString();
-  for (const ShapeTemplate& t : *learned) {
-    std::cout << DigitShapes::FormatLine(t) << "\n";
-  }
-}
-
 }  // namespace
 }  // namespace raingan::ocr
