@@ -199,6 +199,8 @@ Organization FindOrganization(const std::vector<std::string>& paras,
   o.name = org.Winner();
   o.district = district.Winner();
   o.province = province.Winner();
+  // "อ.เมือง จ.อุดรธานี" is the district officially named เมืองอุดรธานี.
+  if (o.district == "เมือง" && !o.province.empty()) o.district += o.province;
   return o;
 }
 
@@ -209,6 +211,19 @@ FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
       R"((?:พ\.\s?ศ\.|ป[ีิ]งบประมาณ|ประจำป[ีิ])\s*([0-9๐-๙]{4})\s*[-–—]\s*(?:พ\.\s?ศ\.\s*)?([0-9๐-๙]{4}))");
   static const Regex kSingle(
       R"((?:ป[ีิ]งบประมาณ|ประจำป[ีิ])\s*(?:พ\.\s?ศ\.)?\s*([0-9๐-๙]{4}))");
+  // In a title line a bare "ปี ๒๕๖๘" names the year too; in body text it
+  // may be any year mentioned. (Not a bare "พ.ศ. ๒๕๖๙": that is the memo's
+  // date as often as the year reported on.)
+  static const Regex kTitleYear(R"((?:^|\s)ป[ีิ]\s*([0-9๐-๙]{4})(?:\s|$))");
+  auto title_year = [](const std::string& p) -> FiscalYearSpan {
+    FiscalYearSpan fy;
+    std::vector<std::string> g;
+    if (kTitleYear.PartialMatch(p, &g)) {
+      int y = AsBuddhistYear(ParseYearDigits(g[1]));
+      if (y > 0) fy.be = fy.be_end = y;
+    }
+    return fy;
+  };
   auto from = [](const std::string& p) -> FiscalYearSpan {
     FiscalYearSpan fy;
     std::vector<std::string> g;
@@ -232,6 +247,12 @@ FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
   size_t n = std::min(paras.size(), kTitleParagraphs);
   for (size_t i = 0; i < n; ++i) {
     fy = from(paras[i]);
+    if (fy.be > 0) return fy;
+  }
+  fy = title_year(title);
+  if (fy.be > 0) return fy;
+  for (size_t i = 0; i < n; ++i) {
+    fy = title_year(paras[i]);
     if (fy.be > 0) return fy;
   }
   // No year in the title lines: the most frequent one in the text.

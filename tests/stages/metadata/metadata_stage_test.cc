@@ -90,6 +90,24 @@ TEST(MetadataTest, DistrictChiefIsNotADistrict) {
   EXPECT_EQ(info.organization.province, "นครราชสีมา");
 }
 
+TEST(MetadataTest, BareYearInTheTitleAndTheCapitalDistrict) {
+  DocumentInfo info = FindDocumentInfo(
+      {"อบต.หนองบัว อ.เมือง จ.อุดรธานี",
+       "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปี ๒๕๖๘"},
+      Lexicon());
+  EXPECT_EQ(info.fiscal_year.be, 2568);
+  // "อ.เมือง" of a province is the district named after it.
+  EXPECT_EQ(info.organization.district, "เมืองอุดรธานี");
+  EXPECT_EQ(info.organization.province, "อุดรธานี");
+
+  // A memo's date is not the year reported on.
+  DocumentInfo memo = FindDocumentInfo(
+      {"บันทึกข้อความ", "วันที่ ๘ มิถุนายน พ.ศ. ๒๕๖๙",
+       "เรื่อง รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"},
+      Lexicon());
+  EXPECT_EQ(memo.fiscal_year.be, 0);
+}
+
 TEST(MetadataTest, NothingFoundIsUnknownNotAGuess) {
   DocumentInfo info = FindDocumentInfo({"สวัสดี", "ข้อความทั่วไป"}, Lexicon());
   EXPECT_EQ(info.kind, DocumentKind::kUnknown);
