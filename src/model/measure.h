@@ -41,7 +41,11 @@ struct Measure {
   Provenance prov;  // first row / sheet heading
   int table = 0;    // 1-based logical table (plans: 0)
   int row = 0;      // 1-based data row within that table
-  double confidence = 1.0;
+  double confidence = 1.0;  // lowest of field_confidence; 1 for text layers
+  // OCR: the lowest word confidence of the cells that went into each field
+  // ("measure", "method", "owner", "period", "output", "outcome",
+  // "recommendation"). Empty for text layers, where everything is 1.
+  std::map<std::string, double> field_confidence;
   std::vector<std::string> warnings;
 };
 

@@ -84,6 +84,11 @@ ordered MeasureJson(const Measure& m) {
   prov["bbox"] = BBoxJson(m.prov.bbox);
   j["provenance"] = prov;
   j["confidence"] = Round3(m.confidence);
+  if (!m.field_confidence.empty()) {
+    ordered fields = ordered::object();
+    for (const auto& [field, c] : m.field_confidence) fields[field] = Round3(c);
+    j["field_confidence"] = fields;
+  }
   j["warnings"] = Strings(m.warnings);
   return j;
 }

@@ -39,6 +39,16 @@ TEST(ScanAccuracyTest, TwoScannedPagesMatchGold) {
   for (const nlohmann::json& m : out["measures"]) {
     EXPECT_GT(m["confidence"].get<double>(), 0);
     EXPECT_LT(m["confidence"].get<double>(), 1);
+    // ... and per field; the record's is the lowest of them.
+    ASSERT_TRUE(m.contains("field_confidence")) << m.dump();
+    double lowest = 1;
+    for (const auto& [field, c] : m["field_confidence"].items()) {
+      EXPECT_GT(c.get<double>(), 0) << field;
+      EXPECT_LE(c.get<double>(), 1) << field;
+      lowest = std::min(lowest, c.get<double>());
+    }
+    EXPECT_TRUE(m["field_confidence"].contains("measure")) << m.dump();
+    EXPECT_LE(m["confidence"].get<double>(), lowest + 1e-9);
   }
 
   // One worker or two: the same document.

@@ -35,16 +35,50 @@ double MinConfidence(const std::vector<Paragraph>& p, double c) {
   return c;
 }
 
-void AddLowConfidenceWarning(Measure* m) {
-  if (m->confidence >= kLowConfidence) return;
-  char buf[96];
-  std::snprintf(buf, sizeof(buf),
-                "low OCR confidence (%.2f): check this record against the scan",
-                m->confidence);
-  for (const std::string& w : m->warnings) {
-    if (w.rfind("low OCR confidence", 0) == 0) return;
+// The field a column role fills, or nullptr for columns kept as extras.
+const char* FieldName(ColumnRole role) {
+  switch (role) {
+    case ColumnRole::kMeasure:
+      return "measure";
+    case ColumnRole::kMethod:
+      return "method";
+    case ColumnRole::kOwner:
+      return "owner";
+    case ColumnRole::kPeriod:
+      return "period";
+    case ColumnRole::kOutput:
+      return "output";
+    case ColumnRole::kOutcome:
+      return "outcome";
+    case ColumnRole::kRecommendation:
+      return "recommendation";
+    default:
+      return nullptr;
   }
-  m->warnings.emplace_back(buf);
+}
+
+void MergeFieldConfidence(const std::map<std::string, double>& from,
+                          std::map<std::string, double>* into) {
+  for (const auto& [field, c] : from) {
+    auto [it, added] = into->emplace(field, c);
+    if (!added) it->second = std::min(it->second, c);
+  }
+}
+
+// One warning per record, naming the fields to check.
+void AddLowConfidenceWarning(Measure* m) {
+  std::erase_if(m->warnings, [](const std::string& w) {
+    return w.rfind("low OCR confidence", 0) == 0;
+  });
+  if (m->confidence >= kLowConfidence) return;
+  std::string fields;
+  for (const auto& [field, c] : m->field_confidence) {
+    if (c >= kLowConfidence) continue;
+    fields += (fields.empty() ? " in " : ", ") + field;
+  }
+  char buf[48];
+  std::snprintf(buf, sizeof(buf), "low OCR confidence (%.2f)", m->confidence);
+  m->warnings.push_back(buf + fields + ": check this record against the scan");
 }
 
 }  // namespace
@@ -115,6 +149,11 @@ MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
     if (dst != nullptr) {
       dst->insert(dst->end(), cell.paragraphs.begin(), cell.paragraphs.end());
     }
+    const char* field = FieldName(map_.roles[c]);
+    double c_min = MinConfidence(cell.paragraphs, 1.0);
+    if (field != nullptr && c_min < 1.0) {
+      MergeFieldConfidence({{field, c_min}}, &f.field_confidence);
+    }
   }
   return f;
 }
@@ -175,6 +214,7 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
     AppendItems(SplitListItems(paras), false, &m->extra[key]);
   }
   m->confidence = std::min(m->confidence, f.confidence);
+  MergeFieldConfidence(f.field_confidence, &m->field_confidence);
   AddLowConfidenceWarning(m);
 }
 

@@ -11,6 +11,7 @@
 #ifndef RAINGAN_STAGES_TABLES_MEASURE_BUILDER_H_
 #define RAINGAN_STAGES_TABLES_MEASURE_BUILDER_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,7 @@ class MeasureBuilder {
         recommendation, budget, seq;
     std::vector<std::pair<std::string, std::vector<Paragraph>>> extra;
     double confidence = 1.0;
+    std::map<std::string, double> field_confidence;  // below 1 only
   };
 
   RowFields Collect(const TableRow& row) const;

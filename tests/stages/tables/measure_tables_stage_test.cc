@@ -344,6 +344,48 @@ TEST(MeasureTablesStageTest, RepeatedMeasureReadSlightlyDifferentlyByOcr) {
   EXPECT_EQ(m[2].measure, "ประชุม ครั้งที่ ๒");
 }
 
+// OCR confidence per field: the lowest of the cells that went into it,
+// across a row continued on the next page; the warning names the fields
+// to check. Text layers (confidence 1) carry none.
+TEST(MeasureTablesStageTest, FieldConfidenceFromOcrCells) {
+  auto with_confidence = [](TableRow row, std::vector<double> c) {
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      for (Paragraph& p : row.cells[i].paragraphs) p.confidence = c[i];
+    }
+    return row;
+  };
+  Page p1, p2;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader), with_confidence(Row({"๑.๑ ประชุม", "๑. ประชุม", "ตลอดปี",
+                                          "สำนักปลัด", "ประชุม ๑๒ ครั้ง", "ผลลัพธ์"}),
+                                     {0.95, 0.9, 0.97, 0.99, 1.0, 1.0})}));
+  p2.blocks.push_back(TableBlock(
+      {with_confidence(Row({"", "", "", "กองคลัง", "", "ประชาชนพอใจ"}, 2),
+                       {1.0, 1.0, 1.0, 0.42, 1.0, 0.93})}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 1u);
+  const std::map<std::string, double> expected = {{"measure", 0.95},
+                                                  {"method", 0.9},
+                                                  {"period", 0.97},
+                                                  {"owner", 0.42},
+                                                  {"outcome", 0.93}};
+  EXPECT_EQ(m[0].field_confidence, expected);
+  EXPECT_DOUBLE_EQ(m[0].confidence, 0.42);
+  ASSERT_EQ(m[0].warnings.size(), 1u);
+  EXPECT_EQ(m[0].warnings[0],
+            "low OCR confidence (0.42) in owner: check this record against "
+            "the scan");
+
+  Page text;
+  text.blocks.push_back(TableBlock(
+      {Row(kHeader),
+       Row({"๑.๑ ประชุม", "๑. ประชุม", "ตลอดปี", "สำนักปลัด", "ประชุม", "ผลลัพธ์"})}));
+  std::vector<Measure> t = Extract({text});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_TRUE(t[0].field_confidence.empty());
+  EXPECT_DOUBLE_EQ(t[0].confidence, 1.0);
+}
+
 TEST(MeasureTablesStageTest, NonMeasureTablesAreIgnored) {
   Page page;
   page.blocks.push_back(TableBlock(
