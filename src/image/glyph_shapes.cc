@@ -1,25 +1,13 @@
 #include "image/glyph_shapes.h"
 
-#include <leptonica/allheaders.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
+#include "image/leptonica_ptr.h"
+
 namespace raingan::image {
 namespace {
-
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
-struct BoxDeleter {
-  void operator()(Box* b) const { boxDestroy(&b); }
-};
-using BoxPtr = std::unique_ptr<Box, BoxDeleter>;
-struct BoxaDeleter {
-  void operator()(Boxa* b) const { boxaDestroy(&b); }
-};
 
 // `box` (points) as a pixel box clipped to the image, or null when empty.
 BoxPtr PixelBox(const Image& img, const BBox& box) {
@@ -51,7 +39,7 @@ Result<std::vector<BBox>> InkComponents(const Image& binary, const BBox& area) {
   std::vector<BBox> out;
   if (!clip) return out;
   BoxPtr origin = PixelBox(binary, area);
-  std::unique_ptr<Boxa, BoxaDeleter> boxes(pixConnCompBB(clip.get(), 8));
+  BoxaPtr boxes(pixConnCompBB(clip.get(), 8));
   if (!boxes) return Status::Internal("connected components failed");
   const double ppp = binary.points_per_pixel();
   for (int i = 0, n = boxaGetCount(boxes.get()); i < n; ++i) {

@@ -1,25 +1,13 @@
 #include "image/lines.h"
 
-#include <leptonica/allheaders.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
+#include "image/leptonica_ptr.h"
+
 namespace raingan::image {
 namespace {
-
-// Frees a Leptonica object at scope exit.
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
-struct BoxaDeleter {
-  void operator()(Boxa* b) const { boxaDestroy(&b); }
-};
-struct PixaDeleter {
-  void operator()(Pixa* p) const { pixaDestroy(&p); }
-};
 
 Result<PixPtr> Binarize(const Image& image, int threshold) {
   Pix* src = image.pix();
@@ -39,8 +27,7 @@ Result<PixPtr> Binarize(const Image& image, int threshold) {
 // Share of ink in the rectangle (pixels) of a 1-bit image; 0 outside it.
 double InkShare(Pix* binary, int x, int y, int w, int h) {
   if (w <= 0 || h <= 0) return 0;
-  std::unique_ptr<Box, void (*)(Box*)> box(boxCreate(x, y, w, h),
-                                           [](Box* b) { boxDestroy(&b); });
+  BoxPtr box(boxCreate(x, y, w, h));
   if (!box) return 0;
   Box* clipped_box = nullptr;
   PixPtr clip(pixClipRectangle(binary, box.get(), &clipped_box));
@@ -93,9 +80,8 @@ Status FindLines(Pix* binary, layout::Orientation orientation, int length,
                            : pixOpenBrick(nullptr, source, 1, length));
   if (!opened) return Status::Internal("morphological opening failed");
   Pixa* pixa_raw = nullptr;
-  std::unique_ptr<Boxa, BoxaDeleter> boxes(
-      pixConnComp(opened.get(), &pixa_raw, 8));
-  std::unique_ptr<Pixa, PixaDeleter> pixa(pixa_raw);
+  BoxaPtr boxes(pixConnComp(opened.get(), &pixa_raw, 8));
+  PixaPtr pixa(pixa_raw);
   if (!boxes) return Status::Internal("connected components failed");
   int n = boxaGetCount(boxes.get());
   for (int i = 0; i < n; ++i) {

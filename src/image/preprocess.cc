@@ -1,26 +1,13 @@
 #include "image/preprocess.h"
 
-#include <leptonica/allheaders.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
+#include "image/leptonica_ptr.h"
+
 namespace raingan::image {
 namespace {
-
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
-struct BoxDeleter {
-  void operator()(Box* b) const { boxDestroy(&b); }
-};
-using BoxPtr = std::unique_ptr<Box, BoxDeleter>;
-struct BoxaDeleter {
-  void operator()(Boxa* b) const { boxaDestroy(&b); }
-};
-using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
 
 constexpr double kPi = 3.14159265358979323846;
 

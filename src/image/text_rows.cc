@@ -1,23 +1,13 @@
 #include "image/text_rows.h"
 
-#include <leptonica/allheaders.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
+#include "image/leptonica_ptr.h"
+
 namespace raingan::image {
 namespace {
-
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-struct BoxDeleter {
-  void operator()(Box* b) const { boxDestroy(&b); }
-};
-struct BoxaDeleter {
-  void operator()(Boxa* b) const { boxaDestroy(&b); }
-};
 
 struct Comp {
   int x0, y0, x1, y1;  // pixels, half-open
@@ -74,11 +64,10 @@ Result<std::vector<TextRow>> FindTextRows(const Image& binary,
       std::min(binary.height(), static_cast<int>(std::ceil(region.y1 * k)));
   if (x1 <= x0 || y1 <= y0) return out;
 
-  std::unique_ptr<Box, BoxDeleter> area(boxCreate(x0, y0, x1 - x0, y1 - y0));
-  std::unique_ptr<Pix, PixDeleter> clip(
-      pixClipRectangle(binary.pix(), area.get(), nullptr));
+  BoxPtr area(boxCreate(x0, y0, x1 - x0, y1 - y0));
+  PixPtr clip(pixClipRectangle(binary.pix(), area.get(), nullptr));
   if (!clip) return Status::Internal("cannot crop the image");
-  std::unique_ptr<Boxa, BoxaDeleter> boxes(pixConnCompBB(clip.get(), 8));
+  BoxaPtr boxes(pixConnCompBB(clip.get(), 8));
   if (!boxes) return Status::Internal("connected components failed");
   std::vector<Comp> comps;
   for (int i = 0, n = boxaGetCount(boxes.get()); i < n; ++i) {
