@@ -12,7 +12,7 @@
 #include "stages/plan/plan_lexicon.h"
 #include "stages/scores/score_lexicon.h"
 #include "stages/sections/section_matcher.h"
-#include "stages/tables/header_roles.h"
+#include "lexicon/header_roles.h"
 #include "stages/tables/owners.h"
 #include "textnorm/normalizer.h"
 

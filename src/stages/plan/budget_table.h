@@ -34,7 +34,7 @@
 
 #include "model/document.h"
 #include "stages/plan/plan_lexicon.h"
-#include "stages/tables/header_roles.h"
+#include "lexicon/header_roles.h"
 
 namespace raingan {
 

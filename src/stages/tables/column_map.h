@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/document.h"
-#include "stages/tables/header_roles.h"
+#include "lexicon/header_roles.h"
 
 namespace raingan {
 

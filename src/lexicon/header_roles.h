@@ -1,9 +1,11 @@
 // HeaderLexicon: maps the wording of a table header cell to a column role,
 // using models/header_roles.tsv. Roles are decided by wording, never by
 // position: reports order their columns differently (period before owner)
-// and word them differently ("ผลลัพธ์/ผลฤทธิ์ในการ ดำเนินงาน").
-#ifndef RAINGAN_STAGES_TABLES_HEADER_ROLES_H_
-#define RAINGAN_STAGES_TABLES_HEADER_ROLES_H_
+// and word them differently ("ผลลัพธ์/ผลฤทธิ์ในการ ดำเนินงาน"). The table
+// stages map columns with it; the PDF and OCR backends use it to find
+// tables that have no ruling lines (layout/aligned_tables.h).
+#ifndef RAINGAN_LEXICON_HEADER_ROLES_H_
+#define RAINGAN_LEXICON_HEADER_ROLES_H_
 
 #include <string>
 #include <string_view>
@@ -63,4 +65,4 @@ class HeaderLexicon {
 
 }  // namespace raingan
 
-#endif  // RAINGAN_STAGES_TABLES_HEADER_ROLES_H_
+#endif  // RAINGAN_LEXICON_HEADER_ROLES_H_

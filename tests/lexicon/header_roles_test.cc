@@ -1,4 +1,4 @@
-#include "stages/tables/header_roles.h"
+#include "lexicon/header_roles.h"
 
 #include <gtest/gtest.h>
 
