@@ -8,10 +8,12 @@
 #ifndef RAINGAN_BACKENDS_BACKEND_H_
 #define RAINGAN_BACKENDS_BACKEND_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "base/result.h"
+#include "lexicon/header_roles.h"
 #include "model/document.h"
 
 namespace raingan {
@@ -29,6 +31,9 @@ struct BackendOptions {
   int ocr_dpi = 300;       // render resolution for pages that need OCR
   bool force_ocr = false;  // OCR every PDF page, ignoring its text layer
   bool allow_ocr = true;   // false: never run Tesseract (report instead)
+  // Header wording, to find tables drawn without ruling lines; null: only
+  // ruled tables are found.
+  std::shared_ptr<const HeaderLexicon> headers;
 };
 
 // Each backend fills doc->source.format/pages and doc->pages. The caller has

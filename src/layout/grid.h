@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "layout/segment.h"
+#include "model/document.h"
 #include "model/geometry.h"
 
 namespace raingan::layout {
@@ -44,10 +45,15 @@ class TableGrid {
   // Index of the cell containing the point, or -1 outside the grid.
   int CellContaining(double x, double y) const;
 
+  // Ruled (BuildGrids) or aligned (aligned_tables.h); FillTable copies it.
+  TableKind kind() const { return kind_; }
+  void set_kind(TableKind kind) { kind_ = kind; }
+
  private:
   std::vector<double> xs_, ys_;
   std::vector<GridCell> cells_;
   std::vector<int> owner_;  // rows * cols entries
+  TableKind kind_ = TableKind::kRuled;
 };
 
 struct GridOptions {

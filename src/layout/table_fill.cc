@@ -25,6 +25,7 @@ Table FillTable(const TableGrid& grid, const std::vector<TextLine>& lines,
 
   Table table;
   table.columns = grid.cols();
+  table.kind = grid.kind();
   table.prov.page = page;
   table.prov.bbox = grid.bbox();
   table.rows.resize(grid.rows());

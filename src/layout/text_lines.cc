@@ -146,10 +146,13 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
 
     std::vector<const Cluster*> piece;
     const Cluster* last = nullptr;  // last non-space cluster of `piece`
+    bool space_since_last = false;
     for (const Cluster* c : band) {
+      if (c->space) space_since_last = true;
       if (!c->space && last != nullptr) {
         double em = std::max(c->font_size, last->font_size);
         bool split = c->bbox.x0 - last->bbox.x1 > options.split_gap * em ||
+                     (options.split_at_spaces && space_since_last) ||
                      BarrierBetween(*last, *c, crossing);
         if (split) {
           TextLine line = MakeLine(piece, options);
@@ -158,7 +161,10 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
         }
       }
       piece.push_back(c);
-      if (!c->space) last = c;
+      if (!c->space) {
+        last = c;
+        space_since_last = false;
+      }
     }
     TextLine line = MakeLine(piece, options);
     if (!line.text.empty()) lines.push_back(std::move(line));

@@ -40,6 +40,8 @@ struct LineOptions {
   // A gap wider than this (× font size) splits a line in two: tab stops,
   // columns, a signature beside a name.
   double split_gap = 2.5;
+  // Also split at every space glyph: words, for the aligned-table finder.
+  bool split_at_spaces = false;
 };
 
 // Lines in reading order within each region: by baseline, then x. Vertical

@@ -52,4 +52,16 @@ std::string_view SourceFormatName(SourceFormat format) {
   return "text";
 }
 
+std::string_view TableKindName(TableKind kind) {
+  switch (kind) {
+    case TableKind::kRuled:
+      return "ruled";
+    case TableKind::kAligned:
+      return "aligned";
+    case TableKind::kDelimited:
+      return "delimited";
+  }
+  return "ruled";
+}
+
 }  // namespace raingan

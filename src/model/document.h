@@ -58,8 +58,14 @@ struct TableRow {
   Provenance prov;
 };
 
+// How a table's cells were found: from its ruling lines, from the
+// alignment of its text (no borders, or only some), or from the delimiters
+// of a text export (tabs, pipes).
+enum class TableKind { kRuled, kAligned, kDelimited };
+
 struct Table {
   int columns = 0;
+  TableKind kind = TableKind::kRuled;
   std::vector<TableRow> rows;
   Provenance prov;
 };
@@ -148,6 +154,7 @@ struct Document {
 
 std::string_view DocumentKindName(DocumentKind kind);
 std::string_view SourceFormatName(SourceFormat format);
+std::string_view TableKindName(TableKind kind);
 
 }  // namespace raingan
 

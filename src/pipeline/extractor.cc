@@ -12,6 +12,8 @@ Result<Extractor> Extractor::Create(const ExtractOptions& options) {
   opts.backend.models_dir = opts.models_dir;
   Result<std::shared_ptr<const Models>> models = Models::Load(opts.models_dir);
   if (!models.ok()) return models.status();
+  opts.backend.headers = std::shared_ptr<const HeaderLexicon>(
+      *models, &(*models)->headers);
   Result<Pipeline> pipeline = Pipeline::Load(opts.pipeline, opts.pipelines_dir);
   if (!pipeline.ok()) return pipeline.status();
   return Extractor(std::move(opts), std::move(models).value(),

@@ -1,6 +1,8 @@
 // From what a PDF page draws (pdf::PageContent) to the model's Page:
-// rulings → table grids, glyphs → lines (split at column rulings), lines
-// + grids → blocks in reading order, and the text-layer verdict.
+// rulings → table grids, glyphs → word fragments → tables without rulings
+// (layout/aligned_tables.h), glyphs → lines (split at column rulings and at
+// the aligned tables' column gaps), lines + grids → blocks in reading
+// order, and the text-layer verdict.
 //
 // Two steps, because paragraph breaks depend on the document's text
 // column, known only once every page has been analysed:
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "backends/pdf/page_quality.h"
+#include "layout/aligned_tables.h"
 #include "layout/grid.h"
 #include "layout/page_layout.h"
 #include "layout/segment.h"
@@ -28,6 +31,15 @@ struct PageBuildOptions {
   layout::LineOptions lines;
   layout::PageLayoutOptions layout;
   QualityOptions quality;
+  // Header wording; without `role_of` only ruled tables are found.
+  layout::HeaderVocabulary vocabulary;
+  layout::AlignedTableOptions aligned;
+  // The fragments the aligned-table finder reads: words, split at every
+  // space glyph and at any gap wider than this (× font size) without one.
+  // Inside a word glyphs touch (letter-spacing of justified text stays
+  // under 0.1 em on the samples); LibreOffice's tightest cell padding
+  // (2 px each side) leaves 0.21 em between the text of adjacent cells.
+  double fragment_gap = 0.15;
 };
 
 // A page with its lines and grids, before blocks are formed. `page` has
@@ -38,8 +50,11 @@ struct AnalysedPage {
   std::vector<layout::TableGrid> grids;
 };
 
+// `carry`, if given, holds the columns of a table the previous page left
+// open and is updated for the next page.
 AnalysedPage AnalysePage(const pdf::PageContent& content,
-                         const PageBuildOptions& options = {});
+                         const PageBuildOptions& options = {},
+                         layout::ColumnCarry* carry = nullptr);
 
 // The text column of the running text (lines outside tables) of `pages`.
 layout::TextColumn DocumentColumn(const std::vector<AnalysedPage>& pages);

@@ -6,6 +6,7 @@
 
 #include "backends/backend.h"
 #include "backends/pdf/page_builder.h"
+#include "backends/table_vocabulary.h"
 #include "ocr/pdf_pages.h"
 #include "pdf/pdf_document.h"
 
@@ -19,6 +20,9 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
   for (const std::string& w : pdf.warnings()) doc->warnings.push_back(w);
 
   pdf_backend::PageBuildOptions build;
+  build.vocabulary = TableVocabulary(options);
+  // The columns of a borderless table the previous page left open.
+  layout::ColumnCarry carry;
   std::vector<pdf_backend::AnalysedPage> pages;
   pages.reserve(pdf.page_count());
   for (int n = 1; n <= pdf.page_count(); ++n) {
@@ -32,6 +36,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
       failed.page.quality.reason = content.status().message();
       doc->warnings.push_back(where + content.status().message());
       pages.push_back(std::move(failed));
+      carry = {};
       continue;
     }
     for (const std::string& w : content->warnings) {
@@ -42,7 +47,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
           where + std::to_string(content->skipped_rotated_glyphs) +
           " rotated characters (vertical text) were not read");
     }
-    pages.push_back(pdf_backend::AnalysePage(*content, build));
+    pages.push_back(pdf_backend::AnalysePage(*content, build, &carry));
   }
 
   const layout::TextColumn column = pdf_backend::DocumentColumn(pages);

@@ -168,6 +168,7 @@ class TableBuilder {
     int columns = 0;
     for (int w : trimmed_widths_) columns = std::max(columns, w);
     table.columns = columns;
+    table.kind = TableKind::kDelimited;
     for (TableRow& r : rows_) {
       // Cells past the table width are trailing blanks.
       if (static_cast<int>(r.cells.size()) > columns) r.cells.resize(columns);

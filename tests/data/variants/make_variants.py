@@ -17,7 +17,11 @@ another way, so it is scored against the same gold records
 Needs python3, LibreOffice (soffice) and fonts-tlwg-*; only to regenerate
 the fixtures, never at build or test time.
 
-usage: make_variants.py SAMPLES_DIR OUT_DIR
+  unruled/  the same HTML tables with no borders, only rules between rows,
+         only an outer frame, or only a rule under the header, in other
+         fonts and cell paddings (`--unruled` makes only these).
+
+usage: make_variants.py SAMPLES_DIR OUT_DIR [--unruled]
 """
 import html
 import os
@@ -123,22 +127,38 @@ def breakable(text, every=25):
     return "".join(out)
 
 
-def to_html(text, font, size, order=None, landscape=False):
+# How a table's borders are drawn, as HTML attributes LibreOffice's import
+# understands: every border (what Word and the samples do), none at all,
+# only lines between rows, only the outer frame, only a rule under the
+# header. `pad` is the cell padding in pixels (the gap between columns).
+TABLE_STYLES = {
+    "ruled": 'border="1" cellspacing="0" cellpadding="{pad}"',
+    "none": 'border="0" cellspacing="0" cellpadding="{pad}"',
+    "rows": 'frame="void" rules="rows" border="1" cellspacing="0" cellpadding="{pad}"',
+    "frame": 'frame="box" rules="none" border="1" cellspacing="0" cellpadding="{pad}"',
+    "header_rule": 'border="0" cellspacing="0" cellpadding="{pad}"',
+}
+
+
+def to_html(text, font, size, order=None, landscape=False, style="ruled", pad=4):
     page = "@page{size:29.7cm 21cm}" if landscape else ""
     # LibreOffice's HTML import swallows the first paragraph: give it one.
     out = [f'<html><head><meta charset="utf-8"><style>'
            f'body,td{{font-family:"{font}";font-size:{size}pt}}td{{vertical-align:top}}'
            f'{page}</style></head><body><p>&nbsp;</p>']
     in_table = False
+    attrs = TABLE_STYLES[style].format(pad=pad)
+    rule = ' style="border-bottom:1px solid #000"' if style == "header_rule" else ""
     for line in text.split("\n"):
         if "\t" in line:
             cells = line.split("\t")
             if order and len(cells) == len(order):
                 cells = [cells[i] for i in order]
             if not in_table:
-                out.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
+                out.append(f'<table {attrs} width="100%">')
                 in_table = True
-            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            td = f"<td{rule}>" if is_header(cells) else "<td>"
+            out.append("<tr>" + "".join(f"{td}{c}</td>" for c in cells) + "</tr>")
             continue
         if in_table:
             out.append("</table>")
@@ -159,8 +179,39 @@ BORN_VARIANTS = {
 }
 
 
+# Tables without (all) borders: (sample, font, size, style, padding).
+UNRULED_VARIANTS = {
+    "000_none_garuda12": ("000", "Garuda", 12, "none", 4),
+    "000_rows_norasi14": ("000", "Norasi", 14, "rows", 4),
+    "000_header_rule_kinnari14": ("000", "Kinnari", 14, "header_rule", 4),
+    "000_frame_loma13": ("000", "Loma", 13, "frame", 3),
+    "002_none_sawasdee14_pad2": ("002", "Sawasdee", 14, "none", 2),
+    "002_rows_umpush14": ("002", "Umpush", 14, "rows", 4),
+    "002_header_rule_waree12": ("002", "Waree", 12, "header_rule", 4),
+    "002_frame_garuda14": ("002", "Garuda", 14, "frame", 6),
+    "004_none_norasi16": ("004", "Norasi", 16, "none", 4),
+}
+
+
+def make_unruled(samples, out, tmp):
+    os.makedirs(f"{out}/unruled", exist_ok=True)
+    names = {s[:3]: s for s in SAMPLES + [PLAN_SAMPLE]}
+    for name, (short, font, size, style, pad) in UNRULED_VARIANTS.items():
+        text = open(f"{samples}/{names[short]}.txt", encoding="utf-8").read()
+        with open(f"{tmp}/{name}.html", "w", encoding="utf-8") as f:
+            f.write(to_html(text, font, size, style=style, pad=pad))
+    htmls = sorted(os.path.join(tmp, f"{n}.html") for n in UNRULED_VARIANTS)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf:writer_pdf_Export",
+                    "--outdir", f"{out}/unruled", *htmls],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def main():
     samples, out = sys.argv[1], sys.argv[2]
+    if len(sys.argv) > 3 and sys.argv[3] == "--unruled":
+        with tempfile.TemporaryDirectory() as tmp:
+            make_unruled(samples, out, tmp)
+        return
     os.makedirs(f"{out}/text", exist_ok=True)
     os.makedirs(f"{out}/born", exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

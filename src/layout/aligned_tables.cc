@@ -1,0 +1,1119 @@
+#include "layout/aligned_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+
+#include "base/utf8.h"
+#include "layout/page_layout.h"
+#include "layout/paragraphs.h"
+
+namespace raingan::layout {
+namespace {
+
+// Header cells are labels; a longer group of text is data. The longest
+// header cell of the samples ("มาตรการ โครงการ หรือกิจกรรมที่ดำเนินการ
+// เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน") has 85 characters.
+constexpr size_t kMaxHeaderCellChars = 120;
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + mid, v.end());
+  return v[mid];
+}
+
+// One visual line: fragments sharing a baseline, left to right.
+struct Band {
+  std::vector<int> frags;
+  double top = 0, bottom = 0, baseline = 0;
+  double x0 = 0, x1 = 0;
+};
+
+struct Interval {
+  double lo = 0, hi = 0;
+  double width() const { return hi - lo; }
+};
+
+// Removes [lo, hi] from a sorted list of disjoint intervals.
+void Subtract(std::vector<Interval>* free, double lo, double hi) {
+  std::vector<Interval> out;
+  for (const Interval& f : *free) {
+    if (hi <= f.lo || lo >= f.hi) {
+      out.push_back(f);
+      continue;
+    }
+    if (lo > f.lo) out.push_back({f.lo, lo});
+    if (hi < f.hi) out.push_back({hi, f.hi});
+  }
+  *free = std::move(out);
+}
+
+class Finder {
+ public:
+  Finder(const std::vector<TextLine>& fragments,
+         const HeaderVocabulary& vocabulary, const std::vector<BBox>& exclude,
+         const std::vector<Segment>& rules, double page_height,
+         const AlignedTableOptions& options)
+      : vocab_(vocabulary), page_height_(page_height), options_(options) {
+    for (const TextLine& f : fragments) {
+      const BBox& b = f.bbox;
+      if (!std::isfinite(b.x0) || !std::isfinite(b.x1) ||
+          !std::isfinite(b.y0) || !std::isfinite(b.y1) || f.text.empty()) {
+        continue;
+      }
+      bool excluded = std::any_of(
+          exclude.begin(), exclude.end(),
+          [&](const BBox& e) { return e.Contains(b.cx(), b.cy()); });
+      if (!excluded) frags_.push_back(f);
+    }
+    for (const Segment& s : rules) {
+      if (s.horizontal()) rules_.push_back(s);
+    }
+    std::vector<double> sizes;
+    for (const TextLine& f : frags_) {
+      if (f.font_size > 0) sizes.push_back(f.font_size);
+    }
+    em_ = sizes.empty() ? 12 : Median(sizes);
+    BuildBands();
+    for (const Band& band : bands_) {
+      std::vector<int> roles;
+      for (int f : band.frags) {
+        int r = vocab_.role_of ? vocab_.role_of(F(f).text) : 0;
+        if (r != 0) roles.push_back(r);
+      }
+      band_roles_.push_back(std::move(roles));
+    }
+  }
+
+  AlignedTablesResult Run(const ColumnCarry& carry) {
+    AlignedTablesResult result;
+    size_t first = FirstContentBand();
+    size_t i = first;
+    bool reached_end = false;
+    if (carry.valid() && i < bands_.size() && !HeaderAt(i).has_value()) {
+      if (std::optional<Built> t = Continuation(i, carry)) {
+        i = t->end;
+        reached_end = i >= LastContentBand();
+        result.tables.push_back(std::move(t->table));
+      }
+    }
+    while (i < bands_.size()) {
+      std::optional<Built> t = TableAt(i);
+      if (!t) {
+        ++i;
+        continue;
+      }
+      i = t->end;
+      reached_end = i >= LastContentBand();
+      result.tables.push_back(std::move(t->table));
+    }
+    if (reached_end && !result.tables.empty()) {
+      result.carry.xs = result.tables.back().grid.xs();
+      result.carry.measure_col = result.tables.back().measure_col;
+      result.carry.measure_shape = result.tables.back().measure_shape;
+    }
+    return result;
+  }
+
+ private:
+  // A header candidate: its bands and its column groups.
+  struct Group {
+    double x0 = 0, x1 = 0;
+    std::vector<int> frags;
+    int role = 0;
+    double cx() const { return (x0 + x1) / 2; }
+  };
+  struct Header {
+    size_t first = 0, last = 0;  // bands
+    std::vector<Group> groups;   // left to right
+    int distinct_roles = 0;
+  };
+  struct Built {
+    AlignedTable table;
+    size_t end = 0;  // first band after the table
+  };
+
+  const TextLine& F(int i) const { return frags_[static_cast<size_t>(i)]; }
+
+  void BuildBands() {
+    std::vector<int> order(frags_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return F(a).baseline < F(b).baseline;
+    });
+    size_t i = 0;
+    while (i < order.size()) {
+      const TextLine& head = F(order[i]);
+      double tolerance =
+          options_.same_band * (head.font_size > 0 ? head.font_size : em_);
+      size_t j = i + 1;
+      while (j < order.size() &&
+             F(order[j]).baseline - head.baseline <= tolerance) {
+        ++j;
+      }
+      Band band;
+      band.frags.assign(order.begin() + static_cast<std::ptrdiff_t>(i),
+                        order.begin() + static_cast<std::ptrdiff_t>(j));
+      std::stable_sort(band.frags.begin(), band.frags.end(), [&](int a, int b) {
+        return F(a).bbox.x0 < F(b).bbox.x0;
+      });
+      std::vector<double> baselines;
+      band.top = F(band.frags[0]).bbox.y0;
+      band.bottom = F(band.frags[0]).bbox.y1;
+      band.x0 = F(band.frags[0]).bbox.x0;
+      band.x1 = F(band.frags[0]).bbox.x1;
+      for (int f : band.frags) {
+        band.top = std::min(band.top, F(f).bbox.y0);
+        band.bottom = std::max(band.bottom, F(f).bbox.y1);
+        band.x0 = std::min(band.x0, F(f).bbox.x0);
+        band.x1 = std::max(band.x1, F(f).bbox.x1);
+        baselines.push_back(F(f).baseline);
+      }
+      band.baseline = Median(baselines);
+      bands_.push_back(std::move(band));
+      i = j;
+    }
+  }
+
+  std::string BandText(size_t b) const {
+    std::string text;
+    for (int f : bands_[b].frags) {
+      if (!text.empty()) text += ' ';
+      text += F(f).text;
+    }
+    return text;
+  }
+
+  // A page number in the top or bottom margin is not part of any table.
+  bool IsMarginBand(size_t b) const {
+    const Band& band = bands_[b];
+    bool in_margin =
+        band.bottom <= page_height_ * 0.12 || band.top >= page_height_ * 0.88;
+    return in_margin && IsPageNumberLine(BandText(b));
+  }
+
+  size_t FirstContentBand() const {
+    size_t b = 0;
+    while (b < bands_.size() && IsMarginBand(b)) ++b;
+    return b;
+  }
+
+  // One past the last band that is not a page number.
+  size_t LastContentBand() const {
+    size_t b = bands_.size();
+    while (b > 0 && IsMarginBand(b - 1)) --b;
+    return b;
+  }
+
+  // Text of a group's fragments in reading order.
+  std::string GroupText(const std::vector<int>& frags) const {
+    std::vector<int> sorted = frags;
+    std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) {
+      if (std::abs(F(a).baseline - F(b).baseline) > 0.35 * em_) {
+        return F(a).baseline < F(b).baseline;
+      }
+      return F(a).bbox.x0 < F(b).bbox.x0;
+    });
+    std::string text;
+    for (int f : sorted) {
+      if (!text.empty()) text += ' ';
+      text += F(f).text;
+    }
+    return text;
+  }
+
+  int RoleOf(const std::vector<int>& frags) const {
+    std::string text = GroupText(frags);
+    if (utf8::Length(text) > kMaxHeaderCellChars) return 0;
+    return vocab_.role_of ? vocab_.role_of(text) : 0;
+  }
+
+  // Header groups of bands [first, last]: fragments stacked over each other
+  // are one group (a header cell wraps over lines); one fragment above two
+  // or more groups is a parent cell and joins none of them.
+  std::vector<Group> GroupHeader(size_t first, size_t last) const {
+    std::vector<Group> groups;
+    for (size_t b = last + 1; b-- > first;) {
+      for (int f : bands_[b].frags) {
+        const BBox& box = F(f).bbox;
+        std::vector<size_t> over;
+        for (size_t g = 0; g < groups.size(); ++g) {
+          if (box.x0 < groups[g].x1 && box.x1 > groups[g].x0) over.push_back(g);
+        }
+        if (over.size() >= 2) continue;  // a parent: decided later
+        if (over.empty()) {
+          // Words of one line closer than a column gap are one cell.
+          for (size_t g = 0; g < groups.size(); ++g) {
+            double gap = std::max(groups[g].x0 - box.x1, box.x0 - groups[g].x1);
+            bool same_band =
+                std::find(bands_[b].frags.begin(), bands_[b].frags.end(),
+                          groups[g].frags.back()) != bands_[b].frags.end();
+            if (same_band && gap < options_.min_gap * em_) {
+              over.push_back(g);
+              break;
+            }
+          }
+        }
+        if (over.empty()) {
+          groups.push_back({box.x0, box.x1, {f}, 0});
+          continue;
+        }
+        Group& g = groups[over[0]];
+        g.x0 = std::min(g.x0, box.x0);
+        g.x1 = std::max(g.x1, box.x1);
+        g.frags.push_back(f);
+      }
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](const Group& a, const Group& b) { return a.x0 < b.x0; });
+    // Groups grown from different lines may now overlap: one cell.
+    std::vector<Group> merged;
+    for (Group& g : groups) {
+      if (!merged.empty() && g.x0 < merged.back().x1) {
+        Group& m = merged.back();
+        m.x1 = std::max(m.x1, g.x1);
+        m.frags.insert(m.frags.end(), g.frags.begin(), g.frags.end());
+        continue;
+      }
+      merged.push_back(std::move(g));
+    }
+    for (Group& g : merged) g.role = RoleOf(g.frags);
+    return merged;
+  }
+
+  static int DistinctRoles(const std::vector<Group>& groups) {
+    std::vector<int> roles;
+    for (const Group& g : groups) {
+      if (g.role != 0) roles.push_back(g.role);
+    }
+    std::sort(roles.begin(), roles.end());
+    return static_cast<int>(std::unique(roles.begin(), roles.end()) -
+                            roles.begin());
+  }
+
+  // Most groups of a header are labels (as IsHeaderRow asks of a row).
+  static bool MostlyLabels(const std::vector<Group>& groups) {
+    int labelled = 0;
+    for (const Group& g : groups) labelled += g.role != 0;
+    return labelled * 10 >= static_cast<int>(groups.size()) * 6;
+  }
+
+  // A line of running text: it spans most of `width` with no gap a
+  // column would leave (≥ 1 em). Header lines are labels in separate
+  // columns; a sentence above a table is not one of them.
+  bool IsRunningText(size_t b, double width) const {
+    const Band& band = bands_[b];
+    if (band.x1 - band.x0 < 0.6 * width) return false;
+    for (size_t k = 1; k < band.frags.size(); ++k) {
+      if (F(band.frags[k]).bbox.x0 - F(band.frags[k - 1]).bbox.x1 >= em_) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool BandHasListMarker(size_t b) const {
+    for (int f : bands_[b].frags) {
+      if (StartsWithListMarker(F(f).text)) return true;
+    }
+    return false;
+  }
+
+  // The header starting at band `first`, if one does: the window of tight
+  // bands naming the most roles.
+  std::optional<Header> HeaderAt(size_t first) const {
+    if (first >= bands_.size() || IsMarginBand(first)) return std::nullopt;
+    // Cheap test first: a header's single fragments already name most of
+    // its roles (a wrapped label like "ช่วงระยะ / เวลา" names one only once
+    // joined), and its first band names one.
+    if (band_roles_[first].empty()) return std::nullopt;
+    {
+      std::vector<int> seen;
+      for (size_t b = first;
+           b < bands_.size() && bands_[b].bottom - bands_[first].top <=
+                                    options_.max_header_height * em_;
+           ++b) {
+        seen.insert(seen.end(), band_roles_[b].begin(), band_roles_[b].end());
+      }
+      std::sort(seen.begin(), seen.end());
+      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      if (static_cast<int>(seen.size()) < options_.min_roles - 1) {
+        return std::nullopt;
+      }
+    }
+    // The widest the header could be: the bands it may hold.
+    double wx0 = bands_[first].x0, wx1 = bands_[first].x1;
+    for (size_t b = first;
+         b < bands_.size() && bands_[b].bottom - bands_[first].top <=
+                                  options_.max_header_height * em_;
+         ++b) {
+      wx0 = std::min(wx0, bands_[b].x0);
+      wx1 = std::max(wx1, bands_[b].x1);
+    }
+    std::optional<Header> best;
+    for (size_t last = first; last < bands_.size(); ++last) {
+      if (bands_[last].bottom - bands_[first].top >
+          options_.max_header_height * em_) {
+        break;
+      }
+      if (last > first && bands_[last].top - bands_[last - 1].bottom >
+                              options_.max_header_gap * em_) {
+        break;
+      }
+      // Header labels are not numbered; a numbered line is the body.
+      if (last > first && BandHasListMarker(last)) break;
+      if (IsRunningText(last, wx1 - wx0)) {
+        if (last == first) return std::nullopt;
+        break;
+      }
+      std::vector<Group> groups = GroupHeader(first, last);
+      int roles = DistinctRoles(groups);
+      if (roles < options_.min_roles || !MostlyLabels(groups)) continue;
+      if (!best || roles > best->distinct_roles) {
+        best = Header{first, last, std::move(groups), roles};
+      }
+    }
+    if (!best) return std::nullopt;
+    // The header's first band must hold header text, not a caption above.
+    bool first_is_label = false;
+    for (const Group& g : best->groups) {
+      if (g.role == 0) continue;
+      for (int f : g.frags) {
+        first_is_label =
+            first_is_label ||
+            std::find(bands_[first].frags.begin(), bands_[first].frags.end(),
+                      f) != bands_[first].frags.end();
+      }
+    }
+    if (!first_is_label) return std::nullopt;
+    size_t last = HeaderEnd(*best);
+    if (last != best->last) {
+      std::vector<Group> groups = GroupHeader(first, last);
+      int roles = DistinctRoles(groups);
+      if (roles >= best->distinct_roles) {
+        best = Header{first, last, std::move(groups), roles};
+      }
+    }
+    return best;
+  }
+
+  // The last band of the header whose labels `header` found: the window
+  // naming the most roles may stop before the longest label ends
+  // ("...ภายในหน่วย" / "งาน"). The header goes on while some column's label
+  // continues at its line pitch; it ends where every column with text
+  // starts a new block (the first row, top-aligned, after the cells'
+  // padding), or at a numbered line.
+  size_t HeaderEnd(const Header& header) const {
+    const std::vector<Group>& groups = header.groups;
+    std::vector<double> xs = {-1e18};
+    for (size_t k = 0; k + 1 < groups.size(); ++k) {
+      xs.push_back((groups[k].x1 + groups[k + 1].x0) / 2);
+    }
+    xs.push_back(1e18);
+    const int cols = static_cast<int>(groups.size());
+    std::vector<double> last_baseline(cols, -1);
+    std::vector<double> pitches;
+    for (size_t b = header.first; b <= header.last; ++b) {
+      for (int f : bands_[b].frags) {
+        int c = ColumnOf(xs, F(f).bbox.cx());
+        double d = bands_[b].baseline - last_baseline[c];
+        if (last_baseline[c] >= 0 && d > 0 && d < 2.5 * em_)
+          pitches.push_back(d);
+        last_baseline[c] = bands_[b].baseline;
+      }
+    }
+    const double pitch = pitches.empty() ? 1.3 * em_ : Median(pitches);
+    const double new_block = pitch + options_.block_gap * em_;
+    size_t last = header.last;
+    for (size_t b = header.last + 1; b < bands_.size(); ++b) {
+      if (IsMarginBand(b) || BandHasListMarker(b)) break;
+      if (bands_[b].top - bands_[b - 1].bottom >
+          options_.max_header_gap * em_) {
+        break;
+      }
+      if (bands_[b].bottom - bands_[header.first].top >
+          options_.max_header_height * em_) {
+        break;
+      }
+      bool continues = false;
+      for (int f : bands_[b].frags) {
+        int c = ColumnOf(xs, F(f).bbox.cx());
+        continues =
+            continues || (last_baseline[c] >= 0 &&
+                          bands_[b].baseline - last_baseline[c] <= new_block);
+      }
+      if (!continues) break;
+      for (int f : bands_[b].frags) {
+        last_baseline[ColumnOf(xs, F(f).bbox.cx())] = bands_[b].baseline;
+      }
+      last = b;
+    }
+    return last;
+  }
+
+  // Column gaps during the growth of a body: for each gap between two
+  // adjacent columns, the free x-intervals no body fragment covers.
+  struct Gap {
+    Interval search;  // where the separator may lie
+    Interval header;  // between the two header groups (empty: no header)
+    std::vector<Interval> free;
+    bool mergeable = false;  // the two sides do not name different roles
+  };
+
+  // Indices of the gaps band `b` would close.
+  std::vector<size_t> ClosedBy(const std::vector<Gap>& gaps, size_t b) const {
+    std::vector<size_t> closed;
+    for (size_t k = 0; k < gaps.size(); ++k) {
+      std::vector<Interval> free = gaps[k].free;
+      for (int f : bands_[b].frags) Subtract(&free, F(f).bbox.x0, F(f).bbox.x1);
+      bool open = false;
+      for (const Interval& iv : free) {
+        open = open || (iv.hi > gaps[k].header.lo && iv.lo < gaps[k].header.hi);
+      }
+      if (!open) closed.push_back(k);
+    }
+    return closed;
+  }
+
+  void Occupy(std::vector<Gap>* gaps, size_t b) const {
+    for (Gap& g : *gaps) {
+      for (int f : bands_[b].frags) {
+        Subtract(&g.free, F(f).bbox.x0, F(f).bbox.x1);
+      }
+    }
+  }
+
+  bool Genuine(const std::vector<Gap>& gaps,
+               const std::vector<size_t>& closed) const {
+    for (size_t k : closed) {
+      if (!gaps[k].mergeable) return true;
+    }
+    return false;
+  }
+
+  // Merges the columns on both sides of gap k (header groups k and k+1).
+  void MergeAt(size_t k, std::vector<Gap>* gaps,
+               std::vector<Group>* groups) const {
+    if (groups != nullptr) {
+      Group& a = (*groups)[k];
+      const Group& b = (*groups)[k + 1];
+      a.x0 = std::min(a.x0, b.x0);
+      a.x1 = std::max(a.x1, b.x1);
+      a.frags.insert(a.frags.end(), b.frags.begin(), b.frags.end());
+      a.role = RoleOf(a.frags);
+      groups->erase(groups->begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+    // The merged column's neighbours now reach across it.
+    if (k > 0) gaps->at(k - 1).search.hi = gaps->at(k).search.hi;
+    if (k + 1 < gaps->size()) gaps->at(k + 1).search.lo = gaps->at(k).search.lo;
+    gaps->erase(gaps->begin() + static_cast<std::ptrdiff_t>(k));
+    if (groups != nullptr) {
+      for (size_t j = 0; j < gaps->size(); ++j) {
+        (*gaps)[j].mergeable = Mergeable((*groups)[j], (*groups)[j + 1]);
+      }
+    }
+  }
+
+  // Two header groups may be one label unless they name two roles.
+  static bool Mergeable(const Group& a, const Group& b) {
+    return a.role == 0 || b.role == 0 || a.role == b.role;
+  }
+
+  // The body below the header or from `start` for a continuation: bands
+  // from `start` while they fit the gaps. Returns one past the last body
+  // band; `spanning` gets the bands that span the table.
+  size_t GrowBody(size_t start, double left, double right,
+                  std::vector<Gap>* gaps, std::vector<Group>* groups,
+                  std::vector<size_t>* spanning) const {
+    size_t end_band = LastContentBand();
+    size_t b = start;
+    double last_bottom = start > 0 ? bands_[start - 1].bottom : 0;
+    while (b < end_band) {
+      const Band& band = bands_[b];
+      if (b > start && band.top - last_bottom > options_.max_body_gap * em_) {
+        break;
+      }
+      if (b > start && HeaderAt(b).has_value()) break;
+      // Text far outside the table's columns is not the table's.
+      if (band.x0 < left - 2 * em_ || band.x1 > right + 2 * em_) break;
+      std::vector<size_t> closed = ClosedBy(*gaps, b);
+      if (!Genuine(*gaps, closed)) {
+        // Only gaps inside one header cell: merge those columns.
+        for (size_t n = closed.size(); n-- > 0;)
+          MergeAt(closed[n], gaps, groups);
+        Occupy(gaps, b);
+        last_bottom = band.bottom;
+        ++b;
+        continue;
+      }
+      // A band across the columns: a row spanning the table when it starts
+      // in the first column and the bands after it fit again.
+      size_t after = b;
+      while (after < end_band &&
+             after - b < static_cast<size_t>(options_.max_spanning_bands) &&
+             Genuine(*gaps, ClosedBy(*gaps, after))) {
+        ++after;
+      }
+      bool starts_left =
+          gaps->empty() || band.x0 < gaps->front().search.lo + em_;
+      bool fits_after = after < end_band && after > b &&
+                        bands_[after].top - bands_[after - 1].bottom <=
+                            options_.max_body_gap * em_ &&
+                        !Genuine(*gaps, ClosedBy(*gaps, after)) &&
+                        !HeaderAt(after);
+      if (b == start || !starts_left || !fits_after) break;
+      for (size_t s = b; s < after; ++s) spanning->push_back(s);
+      last_bottom = bands_[after - 1].bottom;
+      b = after;
+    }
+    return b;
+  }
+
+  // x of the separator of each gap: inside its widest free interval that
+  // meets the header interval, as near the interval's middle as the
+  // header allows.
+  static std::vector<double> Separators(const std::vector<Gap>& gaps) {
+    std::vector<double> xs;
+    for (const Gap& g : gaps) {
+      const Interval* best = nullptr;
+      for (const Interval& f : g.free) {
+        if (f.hi <= g.header.lo || f.lo >= g.header.hi) continue;
+        if (best == nullptr || f.width() > best->width()) best = &f;
+      }
+      if (best == nullptr) {
+        xs.push_back((g.header.lo + g.header.hi) / 2);
+        continue;
+      }
+      double mid = (best->lo + best->hi) / 2;
+      double lo = std::max(best->lo, g.header.lo);
+      double hi = std::min(best->hi, g.header.hi);
+      xs.push_back(std::clamp(mid, lo, hi));
+    }
+    return xs;
+  }
+
+  int ColumnOf(const std::vector<double>& xs, double x) const {
+    for (size_t c = 0; c + 1 < xs.size(); ++c) {
+      if (x < xs[c + 1]) return static_cast<int>(c);
+    }
+    return static_cast<int>(xs.size()) - 2;
+  }
+
+  bool Numbered(int frag) const { return StartsWithListMarker(F(frag).text); }
+
+  // Shape of a leading number: "(n)", "n.n", "n." or "" — a measure cell
+  // may hold a list numbered in another shape than the table's measures.
+  std::string NumberShape(const std::string& text) const {
+    std::u32string s = utf8::ToU32(text);
+    size_t i = 0;
+    std::string shape;
+    if (i < s.size() && s[i] == U'(') {
+      shape += '(';
+      ++i;
+    }
+    bool digits = false;
+    while (i < s.size() && (utf8::IsDigit(s[i]) || s[i] == U'.')) {
+      if (utf8::IsDigit(s[i])) {
+        if (!digits) shape += 'n';
+        digits = true;
+      } else {
+        shape += '.';
+        digits = false;
+      }
+      ++i;
+    }
+    if (i < s.size() && s[i] == U')') shape += ')';
+    return shape.find('n') == std::string::npos ? "" : shape;
+  }
+
+  // Row boundaries among body bands [start, end) (spanning bands are rows
+  // of their own): the first band of each row.
+  //
+  // Cells may be top-aligned or vertically centred, and the lines of
+  // different columns need not share baselines (paragraph spacing inside a
+  // cell shifts the lines after it). So rows are anchored on the measure
+  // column: each measure — a block of its lines that starts with the
+  // table's numbering ("(๒)", "๑.๑"; a list inside the cell is numbered in
+  // another shape), or, where measures are not numbered, that starts after
+  // a gap — is one row. Between two anchors the row boundary is where no
+  // column *continues* (its last line above and first line below are one
+  // line pitch apart), at the widest such gap; with none (cells without
+  // padding) it is right above the next anchor. Other boundaries are rows
+  // without a measure: sub-rows whose cells start together in two or more
+  // columns where no column continues, or a horizontal rule.
+  std::vector<size_t> RowStarts(size_t start, size_t end,
+                                const std::vector<double>& xs, int measure_col,
+                                const std::vector<size_t>& spanning,
+                                std::string* shape_io) const {
+    const int cols = static_cast<int>(xs.size()) - 1;
+    auto is_spanning = [&](size_t b) {
+      return std::find(spanning.begin(), spanning.end(), b) != spanning.end();
+    };
+    std::vector<std::vector<std::vector<int>>> cell(
+        end - start, std::vector<std::vector<int>>(cols));
+    for (size_t b = start; b < end; ++b) {
+      if (is_spanning(b)) continue;
+      for (int f : bands_[b].frags) {
+        cell[b - start][ColumnOf(xs, F(f).bbox.cx())].push_back(f);
+      }
+    }
+    auto has = [&](size_t b, int c) { return !cell[b - start][c].empty(); };
+    // A column's own baseline in a band: bands gather lines of different
+    // columns up to `same_band` apart, more than the slack of a pitch.
+    auto baseline = [&](size_t b, int c) {
+      std::vector<double> v;
+      for (int f : cell[b - start][c]) v.push_back(F(f).baseline);
+      return Median(v);
+    };
+    // The usual line pitch inside each column (the table's where a column
+    // has too few lines to tell).
+    std::vector<std::vector<double>> column_pitches(cols);
+    std::vector<double> pitches;
+    for (int c = 0; c < cols; ++c) {
+      double last = -1;
+      for (size_t b = start; b < end; ++b) {
+        if (!has(b, c)) continue;
+        double y = baseline(b, c);
+        double d = y - last;
+        if (last >= 0 && d > 0 && d < 2.5 * em_) {
+          pitches.push_back(d);
+          column_pitches[c].push_back(d);
+        }
+        last = y;
+      }
+    }
+    const double pitch = pitches.empty() ? 1.3 * em_ : Median(pitches);
+    std::vector<double> new_block(cols);
+    for (int c = 0; c < cols; ++c) {
+      double p =
+          column_pitches[c].size() >= 3 ? Median(column_pitches[c]) : pitch;
+      new_block[c] = p + options_.block_gap * em_;
+    }
+
+    std::string shape = *shape_io;
+    bool shape_known = !shape.empty();
+    std::vector<size_t> starts;
+    // Rows of one run of bands between spanning rows.
+    auto segment = [&](size_t s, size_t e) {
+      auto continues = [&](int c, size_t b) {
+        double above = -1, below = -1;
+        for (size_t k = b; k-- > s;) {
+          if (has(k, c)) {
+            above = baseline(k, c);
+            break;
+          }
+        }
+        for (size_t k = b; k < e; ++k) {
+          if (has(k, c)) {
+            below = baseline(k, c);
+            break;
+          }
+        }
+        return above >= 0 && below >= 0 && below - above <= new_block[c];
+      };
+      auto free_at = [&](size_t b) {
+        for (int c = 0; c < cols; ++c) {
+          if (continues(c, b)) return false;
+        }
+        return true;
+      };
+      auto starting = [&](size_t b) {
+        int n = 0;
+        for (int c = 0; c < cols; ++c) n += has(b, c) && !continues(c, b);
+        return n;
+      };
+      auto gap_above = [&](size_t b) {
+        return b > s ? bands_[b].top - bands_[b - 1].bottom : 0.0;
+      };
+      // Measure anchors.
+      std::vector<size_t> anchors;
+      if (measure_col >= 0) {
+        double last = -1;
+        for (size_t b = s; b < e; ++b) {
+          if (!has(b, measure_col)) continue;
+          const std::vector<int>& m = cell[b - start][measure_col];
+          double y = baseline(b, measure_col);
+          bool block_start = last < 0 || y - last > new_block[measure_col];
+          last = y;
+          std::string here = NumberShape(GroupText(m));
+          bool numbered = Numbered(m.front()) && !here.empty();
+          if (!shape_known && block_start) {
+            shape = numbered ? here : "";
+            shape_known = true;
+          }
+          bool anchor = shape.empty() ? block_start && (b == s || free_at(b))
+                                      : numbered && here == shape;
+          if (anchor) anchors.push_back(b);
+        }
+      }
+      std::vector<size_t> bounds;  // row starts inside (s, e)
+      for (size_t i = 0; i < anchors.size(); ++i) {
+        size_t lo = i == 0 ? s : anchors[i - 1];
+        size_t hi = anchors[i];
+        // Before the first measure only a row the page break cut (a
+        // continuation) has its own boundary; a first row keeps the lines
+        // of its taller cells above its centred measure.
+        if (i == 0 && (s != start || start_is_continuation_)) {
+          if (hi == s) continue;
+        } else if (i == 0) {
+          continue;
+        }
+        std::optional<size_t> best;
+        for (size_t b = lo + 1; b <= hi; ++b) {
+          if (!free_at(b)) continue;
+          if (!best || gap_above(b) > gap_above(*best)) best = b;
+        }
+        if (!best && i > 0) best = hi;
+        if (best) bounds.push_back(*best);
+      }
+      // Rows without a measure, and ruled rows.
+      for (size_t b = s + 1; b < e; ++b) {
+        bool rule = RuleBetween(b - 1, b, xs.front(), xs.back());
+        bool sub_row = free_at(b) && starting(b) >= 2 &&
+                       (measure_col < 0 || !has(b, measure_col));
+        if (measure_col >= 0 && sub_row) {
+          // Only where no measure follows before the next boundary: the
+          // lines above a centred measure are its own row's.
+          for (size_t k = b; k < e; ++k) {
+            if (std::find(bounds.begin(), bounds.end(), k) != bounds.end() &&
+                k > b) {
+              break;
+            }
+            if (std::find(anchors.begin(), anchors.end(), k) != anchors.end()) {
+              sub_row = false;
+              break;
+            }
+          }
+        }
+        if (measure_col < 0 && free_at(b) && starting(b) >= 1) sub_row = true;
+        if (rule || sub_row) bounds.push_back(b);
+      }
+      std::sort(bounds.begin(), bounds.end());
+      bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+      starts.push_back(s);
+      for (size_t b : bounds) {
+        if (b > s && b < e) starts.push_back(b);
+      }
+    };
+    size_t s = start;
+    for (size_t b = start; b <= end; ++b) {
+      if (b == end || is_spanning(b)) {
+        if (b > s) segment(s, b);
+        if (b < end) starts.push_back(b);
+        s = b + 1;
+      }
+    }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    *shape_io = shape;
+    return starts;
+  }
+
+  // A horizontal rule between bands a and b across most of the table.
+  bool RuleBetween(size_t a, size_t b, double left, double right) const {
+    double lo = bands_[a].baseline,
+           hi = bands_[b].top + options_.rule_tolerance;
+    for (const Segment& s : rules_) {
+      if (s.y0 <= lo || s.y0 >= hi) continue;
+      double span = std::min(s.x1, right) - std::max(s.x0, left);
+      if (span >= options_.min_rule_span * (right - left)) return true;
+    }
+    return false;
+  }
+
+  // Builds the grid: header rows (one or two), then data rows.
+  AlignedTable MakeTable(const std::vector<double>& seps,
+                         std::optional<size_t> header_first,
+                         std::optional<size_t> header_last, size_t body_start,
+                         size_t body_end, const std::vector<size_t>& row_starts,
+                         const std::vector<size_t>& spanning) const {
+    double left = 1e18, right = -1e18, top = 1e18, bottom = -1e18;
+    size_t first = header_first.value_or(body_start);
+    for (size_t b = first; b < body_end; ++b) {
+      left = std::min(left, bands_[b].x0);
+      right = std::max(right, bands_[b].x1);
+      top = std::min(top, bands_[b].top);
+      bottom = std::max(bottom, bands_[b].bottom);
+    }
+    constexpr double kPad = 1.0;
+    std::vector<double> xs;
+    xs.push_back(std::min(left, seps.empty() ? left : seps.front()) - kPad);
+    for (double s : seps) xs.push_back(s);
+    xs.push_back(std::max(right, seps.empty() ? right : seps.back()) + kPad);
+    const int cols = static_cast<int>(xs.size()) - 1;
+
+    // Header fragments crossing a separator are parents of the columns
+    // they span; with parents the header has two rows.
+    struct Parent {
+      int first_col, last_col;
+      double bottom;
+    };
+    std::vector<Parent> parents;
+    double children_top = 1e18;
+    if (header_first) {
+      const double reach = 0.25 * em_;
+      for (size_t b = *header_first; b <= *header_last; ++b) {
+        for (int f : bands_[b].frags) {
+          const BBox& box = F(f).bbox;
+          int c0 = ColumnOf(xs, box.x0 + reach),
+              c1 = ColumnOf(xs, box.x1 - reach);
+          if (c1 > c0) parents.push_back({c0, c1, box.y1});
+        }
+      }
+      for (size_t b = *header_first; b <= *header_last; ++b) {
+        for (int f : bands_[b].frags) {
+          const BBox& box = F(f).bbox;
+          int c = ColumnOf(xs, box.cx());
+          for (const Parent& p : parents) {
+            if (c >= p.first_col && c <= p.last_col &&
+                box.y0 >= p.bottom - 0.2 * em_ &&
+                ColumnOf(xs, box.x0 + reach) == ColumnOf(xs, box.x1 - reach)) {
+              children_top = std::min(children_top, box.y0);
+            }
+          }
+        }
+      }
+    }
+    const bool two_rows = !parents.empty() && children_top < 1e17;
+
+    std::vector<double> ys;
+    ys.push_back(top - kPad);
+    if (header_first) {
+      if (two_rows) {
+        double parent_bottom = 0;
+        for (const Parent& p : parents)
+          parent_bottom = std::max(parent_bottom, p.bottom);
+        ys.push_back((parent_bottom + children_top) / 2);
+      }
+      ys.push_back((bands_[*header_last].bottom + bands_[body_start].top) / 2);
+    }
+    for (size_t r = 1; r < row_starts.size(); ++r) {
+      size_t b = row_starts[r];
+      ys.push_back((bands_[b - 1].bottom + bands_[b].top) / 2);
+    }
+    ys.push_back(bottom + kPad);
+    // Bands may overlap a little (marks above and below): keep the
+    // boundaries increasing.
+    for (size_t i = 1; i < ys.size(); ++i)
+      ys[i] = std::max(ys[i], ys[i - 1] + 0.01);
+
+    std::vector<GridCell> cells;
+    int header_rows = header_first ? (two_rows ? 2 : 1) : 0;
+    auto box_of = [&](int r, int c, int rs, int cs) {
+      return BBox{xs[c], ys[r], xs[c + cs], ys[r + rs]};
+    };
+    if (header_rows == 2) {
+      std::vector<int> parent_of(cols, -1);
+      for (size_t p = 0; p < parents.size(); ++p) {
+        for (int c = parents[p].first_col; c <= parents[p].last_col; ++c) {
+          if (parent_of[c] < 0) parent_of[c] = static_cast<int>(p);
+        }
+      }
+      for (int c = 0; c < cols;) {
+        if (parent_of[c] < 0) {
+          cells.push_back({0, c, 2, 1, box_of(0, c, 2, 1)});
+          ++c;
+          continue;
+        }
+        int span = 1;
+        while (c + span < cols && parent_of[c + span] == parent_of[c]) ++span;
+        cells.push_back({0, c, 1, span, box_of(0, c, 1, span)});
+        for (int k = c; k < c + span; ++k)
+          cells.push_back({1, k, 1, 1, box_of(1, k, 1, 1)});
+        c += span;
+      }
+    } else if (header_rows == 1) {
+      for (int c = 0; c < cols; ++c)
+        cells.push_back({0, c, 1, 1, box_of(0, c, 1, 1)});
+    }
+    for (size_t r = 0; r < row_starts.size(); ++r) {
+      int row = header_rows + static_cast<int>(r);
+      bool spans = std::find(spanning.begin(), spanning.end(), row_starts[r]) !=
+                   spanning.end();
+      if (spans) {
+        cells.push_back({row, 0, 1, cols, box_of(row, 0, 1, cols)});
+        continue;
+      }
+      for (int c = 0; c < cols; ++c)
+        cells.push_back({row, c, 1, 1, box_of(row, c, 1, 1)});
+    }
+    // Row-major order of top-left positions, as TableGrid expects.
+    std::sort(cells.begin(), cells.end(),
+              [](const GridCell& a, const GridCell& b) {
+                return a.row != b.row ? a.row < b.row : a.col < b.col;
+              });
+
+    AlignedTable table{TableGrid(xs, ys, cells), 0, -1, {}, {}};
+    table.header_rows = header_rows;
+    table.grid.set_kind(TableKind::kAligned);
+    // Separators through every row, except across a spanning cell.
+    for (int r = 0; r < table.grid.rows(); ++r) {
+      for (int s = 1; s < cols; ++s) {
+        int left_cell = table.grid.CellAt(r, s - 1);
+        int right_cell = table.grid.CellAt(r, s);
+        if (left_cell == right_cell) continue;
+        Segment seg;
+        seg.x0 = seg.x1 = xs[s];
+        seg.y0 = ys[r];
+        seg.y1 = ys[r + 1];
+        table.separators.push_back(seg);
+      }
+    }
+    return table;
+  }
+
+  // A gap between two header groups that do not name two roles (one
+  // label's words, set far apart) is a column gap only if the body has
+  // text on both sides of it; otherwise the two groups are one column.
+  void MergeUnwitnessed(size_t start, size_t end,
+                        const std::vector<size_t>& spanning,
+                        std::vector<Gap>* gaps,
+                        std::vector<Group>* groups) const {
+    for (bool changed = true; changed;) {
+      changed = false;
+      std::vector<double> seps = Separators(*gaps);
+      std::vector<double> xs = {-1e18};
+      xs.insert(xs.end(), seps.begin(), seps.end());
+      xs.push_back(1e18);
+      std::vector<int> count(groups->size(), 0);
+      for (size_t b = start; b < end; ++b) {
+        if (std::find(spanning.begin(), spanning.end(), b) != spanning.end()) {
+          continue;
+        }
+        for (int f : bands_[b].frags) ++count[ColumnOf(xs, F(f).bbox.cx())];
+      }
+      // The narrowest such gap first: an unlabelled word belongs to the
+      // label it stands closest to.
+      std::optional<size_t> merge;
+      for (size_t k = 0; k < gaps->size(); ++k) {
+        if (!(*gaps)[k].mergeable || (count[k] != 0 && count[k + 1] != 0)) {
+          continue;
+        }
+        auto width = [&](size_t j) {
+          return (*groups)[j + 1].x0 - (*groups)[j].x1;
+        };
+        if (!merge || width(k) < width(*merge)) merge = k;
+      }
+      if (merge) {
+        MergeAt(*merge, gaps, groups);
+        changed = true;
+      }
+    }
+  }
+
+  std::optional<Built> TableAt(size_t i) const {
+    std::optional<Header> header = HeaderAt(i);
+    if (!header) return std::nullopt;
+    std::vector<Group> groups = header->groups;
+    if (groups.size() < 2) return std::nullopt;
+    std::vector<Gap> gaps;
+    for (size_t k = 0; k + 1 < groups.size(); ++k) {
+      Gap g;
+      g.search = {groups[k].cx(), groups[k + 1].cx()};
+      g.header = {groups[k].x1, groups[k + 1].x0};
+      g.free = {g.search};
+      g.mergeable = Mergeable(groups[k], groups[k + 1]);
+      gaps.push_back(g);
+    }
+    size_t body_start = header->last + 1;
+    std::vector<size_t> spanning;
+    size_t end = GrowBody(body_start, groups.front().x0, groups.back().x1,
+                          &gaps, &groups, &spanning);
+    if (end <= body_start) return std::nullopt;
+    MergeUnwitnessed(body_start, end, spanning, &gaps, &groups);
+    // The merged header must still name enough roles.
+    for (Group& g : groups) g.role = RoleOf(g.frags);
+    if (DistinctRoles(groups) < options_.min_roles) return std::nullopt;
+    std::vector<double> seps = Separators(gaps);
+    int measure_col = -1;
+    for (size_t c = 0; c < groups.size(); ++c) {
+      if (groups[c].role == vocab_.measure_role) {
+        measure_col = static_cast<int>(c);
+        break;
+      }
+    }
+    std::vector<double> xs = {groups.front().x0};
+    xs.insert(xs.end(), seps.begin(), seps.end());
+    xs.push_back(groups.back().x1);
+    std::string shape;
+    start_is_continuation_ = false;
+    std::vector<size_t> starts =
+        RowStarts(body_start, end, xs, measure_col, spanning, &shape);
+    Built built{MakeTable(seps, header->first, header->last, body_start, end,
+                          starts, spanning),
+                end};
+    built.table.measure_col = measure_col;
+    built.table.measure_shape = shape;
+    return built;
+  }
+
+  std::optional<Built> Continuation(size_t i, const ColumnCarry& carry) const {
+    // Only at the top of the page's text.
+    if (bands_[i].top > bands_[FirstContentBand()].top +
+                            options_.continuation_top * page_height_) {
+      return std::nullopt;
+    }
+    const std::vector<double>& xs = carry.xs;
+    std::vector<Gap> gaps;
+    const double reach = 0.25 * em_;
+    for (size_t k = 1; k + 1 < xs.size(); ++k) {
+      Gap g;
+      g.search = {xs[k] - reach, xs[k] + reach};
+      g.header = g.search;
+      g.free = {g.search};
+      gaps.push_back(g);
+    }
+    std::vector<size_t> spanning;
+    size_t end = GrowBody(i, xs.front(), xs.back(), &gaps, nullptr, &spanning);
+    if (end <= i || gaps.size() + 2 != xs.size()) return std::nullopt;
+    // One short line that happens to fit is no table: a continuation has
+    // several lines or text in several columns.
+    std::vector<bool> columns(xs.size() - 1, false);
+    for (size_t b = i; b < end; ++b) {
+      for (int f : bands_[b].frags)
+        columns[ColumnOf(xs, F(f).bbox.cx())] = true;
+    }
+    int filled =
+        static_cast<int>(std::count(columns.begin(), columns.end(), true));
+    if (filled < 2 && end - i < 3) return std::nullopt;
+    std::vector<double> seps(xs.begin() + 1, xs.end() - 1);
+    std::string shape = carry.measure_shape;
+    start_is_continuation_ = true;
+    std::vector<size_t> starts =
+        RowStarts(i, end, xs, carry.measure_col, spanning, &shape);
+    Built built{
+        MakeTable(seps, std::nullopt, std::nullopt, i, end, starts, spanning),
+        end};
+    built.table.measure_col = carry.measure_col;
+    built.table.measure_shape = shape;
+    return built;
+  }
+
+  const HeaderVocabulary& vocab_;
+  double page_height_;
+  const AlignedTableOptions& options_;
+  std::vector<TextLine> frags_;
+  std::vector<Segment> rules_;
+  std::vector<Band> bands_;
+  std::vector<std::vector<int>> band_roles_;  // roles single fragments name
+  // RowStarts() is reading a table continued from the previous page.
+  mutable bool start_is_continuation_ = false;
+  double em_ = 12;
+};
+
+}  // namespace
+
+AlignedTablesResult FindAlignedTables(const std::vector<TextLine>& fragments,
+                                      const HeaderVocabulary& vocabulary,
+                                      const std::vector<BBox>& exclude,
+                                      const std::vector<Segment>& rules,
+                                      const ColumnCarry& carry,
+                                      double page_height,
+                                      const AlignedTableOptions& options) {
+  Finder finder(fragments, vocabulary, exclude, rules, page_height, options);
+  return finder.Run(carry);
+}
+
+}  // namespace raingan::layout
