@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -11,6 +14,17 @@
 
 namespace raingan::layout {
 namespace {
+
+// Tracing for development: RAINGAN_DEBUG_ALIGNED=1 prints the finder's
+// decisions on stderr.
+bool Tracing() {
+  static const bool on = std::getenv("RAINGAN_DEBUG_ALIGNED") != nullptr;
+  return on;
+}
+#define RG_DEBUG(...)                                 \
+  do {                                                \
+    if (Tracing()) std::fprintf(stderr, __VA_ARGS__); \
+  } while (0)
 
 // Header cells are labels; a longer group of text is data. The longest
 // header cell of the samples ("มาตรการ โครงการ หรือกิจกรรมที่ดำเนินการ
@@ -52,25 +66,17 @@ void Subtract(std::vector<Interval>* free, double lo, double hi) {
 
 class Finder {
  public:
-  Finder(const std::vector<TextLine>& fragments,
-         const HeaderVocabulary& vocabulary, const std::vector<BBox>& exclude,
-         const std::vector<Segment>& rules, double page_height,
+  // `fragments` and `rules` are in the coordinates of one tall virtual
+  // page (VirtualPage below): margins dropped, pages stacked.
+  // `seams` are the virtual y where one page ends and the next begins.
+  Finder(std::vector<TextLine> fragments, std::vector<Segment> rules,
+         std::vector<double> seams, const HeaderVocabulary& vocabulary,
          const AlignedTableOptions& options)
-      : vocab_(vocabulary), page_height_(page_height), options_(options) {
-    for (const TextLine& f : fragments) {
-      const BBox& b = f.bbox;
-      if (!std::isfinite(b.x0) || !std::isfinite(b.x1) ||
-          !std::isfinite(b.y0) || !std::isfinite(b.y1) || f.text.empty()) {
-        continue;
-      }
-      bool excluded = std::any_of(
-          exclude.begin(), exclude.end(),
-          [&](const BBox& e) { return e.Contains(b.cx(), b.cy()); });
-      if (!excluded) frags_.push_back(f);
-    }
-    for (const Segment& s : rules) {
-      if (s.horizontal()) rules_.push_back(s);
-    }
+      : vocab_(vocabulary),
+        options_(options),
+        frags_(std::move(fragments)),
+        rules_(std::move(rules)),
+        seams_(std::move(seams)) {
     std::vector<double> sizes;
     for (const TextLine& f : frags_) {
       if (f.font_size > 0) sizes.push_back(f.font_size);
@@ -87,18 +93,9 @@ class Finder {
     }
   }
 
-  AlignedTablesResult Run(const ColumnCarry& carry) {
-    AlignedTablesResult result;
-    size_t first = FirstContentBand();
-    size_t i = first;
-    bool reached_end = false;
-    if (carry.valid() && i < bands_.size() && !HeaderAt(i).has_value()) {
-      if (std::optional<Built> t = Continuation(i, carry)) {
-        i = t->end;
-        reached_end = i >= LastContentBand();
-        result.tables.push_back(std::move(t->table));
-      }
-    }
+  std::vector<AlignedTable> Run() {
+    std::vector<AlignedTable> tables;
+    size_t i = 0;
     while (i < bands_.size()) {
       std::optional<Built> t = TableAt(i);
       if (!t) {
@@ -106,16 +103,12 @@ class Finder {
         continue;
       }
       i = t->end;
-      reached_end = i >= LastContentBand();
-      result.tables.push_back(std::move(t->table));
+      tables.push_back(std::move(t->table));
     }
-    if (reached_end && !result.tables.empty()) {
-      result.carry.xs = result.tables.back().grid.xs();
-      result.carry.measure_col = result.tables.back().measure_col;
-      result.carry.measure_shape = result.tables.back().measure_shape;
-    }
-    return result;
+    return tables;
   }
+
+  double em() const { return em_; }
 
  private:
   // A header candidate: its bands and its column groups.
@@ -184,27 +177,6 @@ class Finder {
       text += F(f).text;
     }
     return text;
-  }
-
-  // A page number in the top or bottom margin is not part of any table.
-  bool IsMarginBand(size_t b) const {
-    const Band& band = bands_[b];
-    bool in_margin =
-        band.bottom <= page_height_ * 0.12 || band.top >= page_height_ * 0.88;
-    return in_margin && IsPageNumberLine(BandText(b));
-  }
-
-  size_t FirstContentBand() const {
-    size_t b = 0;
-    while (b < bands_.size() && IsMarginBand(b)) ++b;
-    return b;
-  }
-
-  // One past the last band that is not a page number.
-  size_t LastContentBand() const {
-    size_t b = bands_.size();
-    while (b > 0 && IsMarginBand(b - 1)) --b;
-    return b;
   }
 
   // Text of a group's fragments in reading order.
@@ -314,6 +286,13 @@ class Finder {
     return true;
   }
 
+  bool SeamBetween(size_t a, size_t b) const {
+    for (double y : seams_) {
+      if (bands_[a].baseline < y && bands_[b].baseline > y) return true;
+    }
+    return false;
+  }
+
   bool BandHasListMarker(size_t b) const {
     for (int f : bands_[b].frags) {
       if (StartsWithListMarker(F(f).text)) return true;
@@ -324,7 +303,7 @@ class Finder {
   // The header starting at band `first`, if one does: the window of tight
   // bands naming the most roles.
   std::optional<Header> HeaderAt(size_t first) const {
-    if (first >= bands_.size() || IsMarginBand(first)) return std::nullopt;
+    if (first >= bands_.size()) return std::nullopt;
     // Cheap test first: a header's single fragments already name most of
     // its roles (a wrapped label like "ช่วงระยะ / เวลา" names one only once
     // joined), and its first band names one.
@@ -364,6 +343,13 @@ class Finder {
       }
       // Header labels are not numbered; a numbered line is the body.
       if (last > first && BandHasListMarker(last)) break;
+      // A header cut by a page break shows labels before the break: body
+      // text at the foot of a page followed by the next page's header is
+      // not one header.
+      if (last > first && SeamBetween(last - 1, last)) {
+        std::vector<Group> before = GroupHeader(first, last - 1);
+        if (DistinctRoles(before) < 2 || !MostlyLabels(before)) break;
+      }
       if (IsRunningText(last, wx1 - wx0)) {
         if (last == first) return std::nullopt;
         break;
@@ -428,7 +414,7 @@ class Finder {
     const double new_block = pitch + options_.block_gap * em_;
     size_t last = header.last;
     for (size_t b = header.last + 1; b < bands_.size(); ++b) {
-      if (IsMarginBand(b) || BandHasListMarker(b)) break;
+      if (BandHasListMarker(b)) break;
       if (bands_[b].top - bands_[b - 1].bottom >
           options_.max_header_gap * em_) {
         break;
@@ -524,20 +510,22 @@ class Finder {
   // The body below the header or from `start` for a continuation: bands
   // from `start` while they fit the gaps. Returns one past the last body
   // band; `spanning` gets the bands that span the table.
-  size_t GrowBody(size_t start, double left, double right,
-                  std::vector<Gap>* gaps, std::vector<Group>* groups,
+  size_t GrowBody(size_t start, std::vector<Gap>* gaps,
+                  std::vector<Group>* groups,
                   std::vector<size_t>* spanning) const {
-    size_t end_band = LastContentBand();
+    size_t end_band = bands_.size();
     size_t b = start;
     double last_bottom = start > 0 ? bands_[start - 1].bottom : 0;
     while (b < end_band) {
       const Band& band = bands_[b];
       if (b > start && band.top - last_bottom > options_.max_body_gap * em_) {
+        RG_DEBUG("   stop: gap before %s\n", BandText(b).c_str());
         break;
       }
-      if (b > start && HeaderAt(b).has_value()) break;
-      // Text far outside the table's columns is not the table's.
-      if (band.x0 < left - 2 * em_ || band.x1 > right + 2 * em_) break;
+      if (b > start && HeaderAt(b).has_value()) {
+        RG_DEBUG("   stop: header at %s\n", BandText(b).c_str());
+        break;
+      }
       std::vector<size_t> closed = ClosedBy(*gaps, b);
       if (!Genuine(*gaps, closed)) {
         // Only gaps inside one header cell: merge those columns.
@@ -563,7 +551,11 @@ class Finder {
                             options_.max_body_gap * em_ &&
                         !Genuine(*gaps, ClosedBy(*gaps, after)) &&
                         !HeaderAt(after);
-      if (b == start || !starts_left || !fits_after) break;
+      if (b == start || !starts_left || !fits_after) {
+        RG_DEBUG("   stop: crossing [%s] start %d left %d fits %d\n",
+                 BandText(b).c_str(), b == start, starts_left, fits_after);
+        break;
+      }
       for (size_t s = b; s < after; ++s) spanning->push_back(s);
       last_bottom = bands_[after - 1].bottom;
       b = after;
@@ -755,7 +747,7 @@ class Finder {
         // Before the first measure only a row the page break cut (a
         // continuation) has its own boundary; a first row keeps the lines
         // of its taller cells above its centred measure.
-        if (i == 0 && (s != start || start_is_continuation_)) {
+        if (i == 0 && s != start) {
           if (hi == s) continue;
         } else if (i == 0) {
           continue;
@@ -945,20 +937,24 @@ class Finder {
                 return a.row != b.row ? a.row < b.row : a.col < b.col;
               });
 
-    AlignedTable table{TableGrid(xs, ys, cells), 0, -1, {}, {}};
+    AlignedTable table{TableGrid(xs, ys, cells), 0, -1, {}, {}, {}};
     table.header_rows = header_rows;
     table.grid.set_kind(TableKind::kAligned);
-    // Separators through every row, except across a spanning cell.
-    for (int r = 0; r < table.grid.rows(); ++r) {
-      for (int s = 1; s < cols; ++s) {
-        int left_cell = table.grid.CellAt(r, s - 1);
-        int right_cell = table.grid.CellAt(r, s);
-        if (left_cell == right_cell) continue;
-        Segment seg;
-        seg.x0 = seg.x1 = xs[s];
-        seg.y0 = ys[r];
-        seg.y1 = ys[r + 1];
-        table.separators.push_back(seg);
+    // The header cells' text, in case a page break cuts the header.
+    table.header_text.assign(header_rows, std::vector<std::string>(cols));
+    if (header_first) {
+      for (const GridCell& c : table.grid.cells()) {
+        if (c.row >= header_rows) continue;
+        std::vector<int> in_cell;
+        for (size_t b = *header_first; b <= *header_last; ++b) {
+          for (int f : bands_[b].frags) {
+            const BBox& box = F(f).bbox;
+            if (c.bbox.Contains(box.cx(), (box.cy() + F(f).baseline) / 2)) {
+              in_cell.push_back(f);
+            }
+          }
+        }
+        table.header_text[c.row][c.col] = GroupText(in_cell);
       }
     }
     return table;
@@ -1019,9 +1015,14 @@ class Finder {
     }
     size_t body_start = header->last + 1;
     std::vector<size_t> spanning;
-    size_t end = GrowBody(body_start, groups.front().x0, groups.back().x1,
-                          &gaps, &groups, &spanning);
+    size_t end = GrowBody(body_start, &gaps, &groups, &spanning);
     if (end <= body_start) return std::nullopt;
+    RG_DEBUG("table at band %zu (y %.1f) header ..%zu body ..%zu\n", i,
+             bands_[i].top, header->last, end);
+    for (const Group& g : groups) {
+      RG_DEBUG("  group [%.1f %.1f] role %d %s\n", g.x0, g.x1, g.role,
+               GroupText(g.frags).c_str());
+    }
     MergeUnwitnessed(body_start, end, spanning, &gaps, &groups);
     // The merged header must still name enough roles.
     for (Group& g : groups) g.role = RoleOf(g.frags);
@@ -1038,7 +1039,6 @@ class Finder {
     xs.insert(xs.end(), seps.begin(), seps.end());
     xs.push_back(groups.back().x1);
     std::string shape;
-    start_is_continuation_ = false;
     std::vector<size_t> starts =
         RowStarts(body_start, end, xs, measure_col, spanning, &shape);
     Built built{MakeTable(seps, header->first, header->last, body_start, end,
@@ -1049,71 +1049,260 @@ class Finder {
     return built;
   }
 
-  std::optional<Built> Continuation(size_t i, const ColumnCarry& carry) const {
-    // Only at the top of the page's text.
-    if (bands_[i].top > bands_[FirstContentBand()].top +
-                            options_.continuation_top * page_height_) {
-      return std::nullopt;
-    }
-    const std::vector<double>& xs = carry.xs;
-    std::vector<Gap> gaps;
-    const double reach = 0.25 * em_;
-    for (size_t k = 1; k + 1 < xs.size(); ++k) {
-      Gap g;
-      g.search = {xs[k] - reach, xs[k] + reach};
-      g.header = g.search;
-      g.free = {g.search};
-      gaps.push_back(g);
-    }
-    std::vector<size_t> spanning;
-    size_t end = GrowBody(i, xs.front(), xs.back(), &gaps, nullptr, &spanning);
-    if (end <= i || gaps.size() + 2 != xs.size()) return std::nullopt;
-    // One short line that happens to fit is no table: a continuation has
-    // several lines or text in several columns.
-    std::vector<bool> columns(xs.size() - 1, false);
-    for (size_t b = i; b < end; ++b) {
-      for (int f : bands_[b].frags)
-        columns[ColumnOf(xs, F(f).bbox.cx())] = true;
-    }
-    int filled =
-        static_cast<int>(std::count(columns.begin(), columns.end(), true));
-    if (filled < 2 && end - i < 3) return std::nullopt;
-    std::vector<double> seps(xs.begin() + 1, xs.end() - 1);
-    std::string shape = carry.measure_shape;
-    start_is_continuation_ = true;
-    std::vector<size_t> starts =
-        RowStarts(i, end, xs, carry.measure_col, spanning, &shape);
-    Built built{
-        MakeTable(seps, std::nullopt, std::nullopt, i, end, starts, spanning),
-        end};
-    built.table.measure_col = carry.measure_col;
-    built.table.measure_shape = shape;
-    return built;
-  }
-
   const HeaderVocabulary& vocab_;
-  double page_height_;
   const AlignedTableOptions& options_;
   std::vector<TextLine> frags_;
   std::vector<Segment> rules_;
+  std::vector<double> seams_;
   std::vector<Band> bands_;
   std::vector<std::vector<int>> band_roles_;  // roles single fragments name
-  // RowStarts() is reading a table continued from the previous page.
-  mutable bool start_is_continuation_ = false;
   double em_ = 12;
 };
 
+// Vertical separators of `grid`: between every two columns in every row,
+// except across a cell that spans them.
+std::vector<Segment> SeparatorsOf(const TableGrid& grid) {
+  std::vector<Segment> out;
+  for (int r = 0; r < grid.rows(); ++r) {
+    for (int c = 1; c < grid.cols(); ++c) {
+      if (grid.CellAt(r, c - 1) == grid.CellAt(r, c)) continue;
+      Segment seg;
+      seg.x0 = seg.x1 = grid.xs()[c];
+      seg.y0 = grid.ys()[r];
+      seg.y1 = grid.ys()[r + 1];
+      out.push_back(seg);
+    }
+  }
+  return out;
+}
+
+// The pages of a document stacked into one tall page: margins (page
+// numbers, catchwords) dropped, each page's text placed one usual line gap
+// below the last text of the page before, so that a table cut by a page
+// break reads as one.
+struct VirtualPage {
+  std::vector<TextLine> fragments;
+  std::vector<size_t> page_of;  // per fragment
+  std::vector<Segment> rules;
+  std::vector<double> offset;  // per page: virtual y = page y + offset
+  // Virtual y where each page's share ends (the next begins); +inf last.
+  std::vector<double> seam;
+};
+
+bool Finite(const BBox& b) {
+  return std::isfinite(b.x0) && std::isfinite(b.x1) && std::isfinite(b.y0) &&
+         std::isfinite(b.y1);
+}
+
+// Fragments of one page without its margin lines, in reading order bands.
+std::vector<TextLine> ContentOf(const PageText& page,
+                                const AlignedTableOptions& options) {
+  std::vector<TextLine> kept;
+  for (const TextLine& f : page.fragments) {
+    if (f.text.empty() || !Finite(f.bbox) || !std::isfinite(f.baseline)) {
+      continue;
+    }
+    bool excluded = std::any_of(
+        page.exclude.begin(), page.exclude.end(),
+        [&](const BBox& e) { return e.Contains(f.bbox.cx(), f.bbox.cy()); });
+    if (!excluded) kept.push_back(f);
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const TextLine& a, const TextLine& b) {
+                     return a.baseline < b.baseline;
+                   });
+  // Bands, to read each visual line's text as a whole.
+  std::vector<std::pair<size_t, size_t>> bands;
+  for (size_t i = 0; i < kept.size();) {
+    double tolerance = options.same_band * std::max(kept[i].font_size, 1.0);
+    size_t j = i + 1;
+    while (j < kept.size() &&
+           kept[j].baseline - kept[i].baseline <= tolerance) {
+      ++j;
+    }
+    bands.emplace_back(i, j);
+    i = j;
+  }
+  std::vector<bool> drop(kept.size(), false);
+  const double top = page.height * options.margin_band;
+  const double bottom = page.height * (1 - options.margin_band);
+  for (size_t k = 0; k < bands.size(); ++k) {
+    auto [i, j] = bands[k];
+    std::vector<const TextLine*> line;
+    for (size_t n = i; n < j; ++n) line.push_back(&kept[n]);
+    std::stable_sort(line.begin(), line.end(),
+                     [](const TextLine* a, const TextLine* b) {
+                       return a->bbox.x0 < b->bbox.x0;
+                     });
+    std::string text;
+    double y0 = 1e18, y1 = -1e18;
+    for (const TextLine* l : line) {
+      if (!text.empty()) text += ' ';
+      text += l->text;
+      y0 = std::min(y0, l->bbox.y0);
+      y1 = std::max(y1, l->bbox.y1);
+    }
+    bool in_margin = page.height > 0 && (y1 <= top || y0 >= bottom);
+    bool margin_line = in_margin && IsPageNumberLine(text);
+    bool catchword = k + 1 == bands.size() && IsCatchwordLine(text);
+    if (margin_line || catchword) {
+      for (size_t n = i; n < j; ++n) drop[n] = true;
+    }
+  }
+  std::vector<TextLine> out;
+  for (size_t n = 0; n < kept.size(); ++n) {
+    if (!drop[n]) out.push_back(std::move(kept[n]));
+  }
+  return out;
+}
+
+VirtualPage Stack(const std::vector<PageText>& pages,
+                  const AlignedTableOptions& options) {
+  std::vector<std::vector<TextLine>> content;
+  std::vector<double> gaps;  // between consecutive lines, for the seams
+  std::vector<double> sizes;
+  for (const PageText& page : pages) {
+    content.push_back(ContentOf(page, options));
+    const std::vector<TextLine>& c = content.back();
+    for (size_t i = 0; i < c.size(); ++i) {
+      if (c[i].font_size > 0) sizes.push_back(c[i].font_size);
+      // The next fragment below this one, overlapping it horizontally.
+      for (size_t j = i + 1; j < c.size(); ++j) {
+        if (c[j].baseline - c[i].baseline < 0.5 * c[i].font_size) continue;
+        if (c[j].bbox.x0 >= c[i].bbox.x1 || c[j].bbox.x1 <= c[i].bbox.x0) {
+          continue;
+        }
+        double gap = c[j].bbox.y0 - c[i].bbox.y1;
+        if (gap > -0.5 * c[i].font_size && gap < c[i].font_size) {
+          gaps.push_back(gap);
+        }
+        break;
+      }
+    }
+  }
+  double em = sizes.empty() ? 12 : Median(sizes);
+  double line_gap = gaps.empty() ? 0.2 * em : Median(gaps);
+
+  VirtualPage vp;
+  vp.offset.assign(pages.size(), 0);
+  vp.seam.assign(pages.size(), std::numeric_limits<double>::infinity());
+  double last_bottom = 0;  // virtual bottom of the text so far
+  bool any = false;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    const std::vector<TextLine>& c = content[p];
+    double top = std::numeric_limits<double>::infinity(), bottom = -top;
+    for (const TextLine& f : c) {
+      top = std::min(top, f.bbox.y0);
+      bottom = std::max(bottom, f.bbox.y1);
+    }
+    if (c.empty()) {
+      vp.offset[p] = any ? last_bottom : 0;
+      if (p > 0) vp.seam[p - 1] = vp.offset[p];
+      continue;
+    }
+    vp.offset[p] = any ? last_bottom + line_gap - top : 0;
+    if (p > 0) vp.seam[p - 1] = vp.offset[p] + top - line_gap / 2;
+    for (TextLine f : c) {
+      f.bbox.y0 += vp.offset[p];
+      f.bbox.y1 += vp.offset[p];
+      f.baseline += vp.offset[p];
+      vp.fragments.push_back(std::move(f));
+      vp.page_of.push_back(p);
+    }
+    for (Segment s : pages[p].rules) {
+      if (!s.horizontal()) continue;
+      s.y0 += vp.offset[p];
+      s.y1 += vp.offset[p];
+      vp.rules.push_back(s);
+    }
+    last_bottom = bottom + vp.offset[p];
+    any = true;
+  }
+  return vp;
+}
+
+// The part of `table` (virtual coordinates) on each page it reaches.
+void SplitAtSeams(const AlignedTable& table, const VirtualPage& vp,
+                  std::vector<std::vector<AlignedTable>>* out) {
+  const TableGrid& g = table.grid;
+  const std::vector<double>& ys = g.ys();
+  constexpr double kMinRow = 0.5;  // points: a sliver is no row
+  double lo = -std::numeric_limits<double>::infinity();
+  for (size_t p = 0; p < vp.seam.size(); lo = vp.seam[p], ++p) {
+    double hi = vp.seam[p];
+    // Rows of this page, with their clipped boundaries.
+    int first = -1, last = -1;
+    std::vector<double> part_ys;
+    for (int r = 0; r < g.rows(); ++r) {
+      double a = std::max(ys[r], lo), b = std::min(ys[r + 1], hi);
+      if (b - a < kMinRow) continue;
+      if (first < 0) {
+        first = r;
+        part_ys.push_back(a - vp.offset[p]);
+      }
+      last = r;
+      part_ys.push_back(b - vp.offset[p]);
+    }
+    if (first < 0) continue;
+    // A part that holds no text of its page (the foot of a row that ended
+    // in the page's margin) is no table there.
+    bool has_text = false;
+    double v0 = std::max(ys[first], lo), v1 = std::min(ys[last + 1], hi);
+    for (size_t f = 0; f < vp.fragments.size() && !has_text; ++f) {
+      const BBox& b = vp.fragments[f].bbox;
+      has_text = vp.page_of[f] == p && b.cy() > v0 && b.cy() < v1 &&
+                 b.cx() > g.xs().front() && b.cx() < g.xs().back();
+    }
+    if (!has_text) continue;
+    std::vector<GridCell> cells;
+    for (const GridCell& c : g.cells()) {
+      int r0 = std::max(c.row, first),
+          r1 = std::min(c.row + c.row_span, last + 1);
+      if (r1 <= r0) continue;
+      GridCell part = c;
+      part.row = r0 - first;
+      part.row_span = r1 - r0;
+      part.bbox = {g.xs()[c.col], part_ys[part.row], g.xs()[c.col + c.col_span],
+                   part_ys[part.row + part.row_span]};
+      cells.push_back(part);
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const GridCell& a, const GridCell& b) {
+                return a.row != b.row ? a.row < b.row : a.col < b.col;
+              });
+    AlignedTable part{TableGrid(g.xs(), part_ys, cells),
+                      0,
+                      table.measure_col,
+                      table.measure_shape,
+                      {},
+                      {}};
+    part.grid.set_kind(TableKind::kAligned);
+    part.header_rows =
+        std::max(0, std::min(table.header_rows, last + 1) - first);
+    part.separators = SeparatorsOf(part.grid);
+    // A header cut by the break: each part stands for the whole header.
+    bool header_cut = table.header_rows > 0 &&
+                      (first > 0 ? first < table.header_rows
+                                 : last + 1 < table.header_rows ||
+                                       (last + 1 == table.header_rows &&
+                                        ys[table.header_rows] > hi));
+    if (header_cut && part.header_rows > 0)
+      part.header_text = table.header_text;
+    (*out)[p].push_back(std::move(part));
+  }
+}
+
 }  // namespace
 
-AlignedTablesResult FindAlignedTables(const std::vector<TextLine>& fragments,
-                                      const HeaderVocabulary& vocabulary,
-                                      const std::vector<BBox>& exclude,
-                                      const std::vector<Segment>& rules,
-                                      const ColumnCarry& carry,
-                                      double page_height,
-                                      const AlignedTableOptions& options) {
-  Finder finder(fragments, vocabulary, exclude, rules, page_height, options);
-  return finder.Run(carry);
+std::vector<std::vector<AlignedTable>> FindAlignedTables(
+    const std::vector<PageText>& pages, const HeaderVocabulary& vocabulary,
+    const AlignedTableOptions& options) {
+  std::vector<std::vector<AlignedTable>> out(pages.size());
+  if (!vocabulary.role_of || pages.empty()) return out;
+  VirtualPage vp = Stack(pages, options);
+  Finder finder(vp.fragments, vp.rules, vp.seam, vocabulary, options);
+  for (const AlignedTable& table : finder.Run()) SplitAtSeams(table, vp, &out);
+  return out;
 }
 
 }  // namespace raingan::layout

@@ -28,9 +28,6 @@
 // (words, or runs of words that cannot cross a column gap) from a text
 // layer or from OCR, in page points. Header wording is classified by the
 // caller's HeaderVocabulary (in raingan, models/header_roles.tsv).
-//
-// A page that continues a table without repeating its header is found from
-// the previous page's columns (ColumnCarry).
 #ifndef RAINGAN_LAYOUT_ALIGNED_TABLES_H_
 #define RAINGAN_LAYOUT_ALIGNED_TABLES_H_
 
@@ -84,54 +81,49 @@ struct AlignedTableOptions {
   // A row spanning the table (a section title across merged cells) has at
   // most this many bands, and the bands right after it fit the columns.
   int max_spanning_bands = 2;
-  // A table continued from the previous page starts within this share of
-  // the page height from the first band of the page's text.
-  double continuation_top = 0.1;
+  // Page numbers ("- 8 -", "๘") are looked for in this share of the page
+  // height at the top and the bottom (as PageLayoutOptions::margin_band).
+  double margin_band = 0.12;
   // Fragments within this distance (points) of a horizontal rule are
   // beside it; rules cover at least `min_rule_span` of the table's width.
   double rule_tolerance = 2.0;
   double min_rule_span = 0.5;
 };
 
-// The columns of the last aligned table of a page that ran to the bottom
-// of the page's text: the next page may go on with it.
-struct ColumnCarry {
-  std::vector<double> xs;  // column boundaries, as in TableGrid::xs()
-  int measure_col = -1;    // the measure column, -1 if none was named
-  // How its measures are numbered ("(n)", "n.n", "n."), "" if unknown.
-  std::string measure_shape;
-  bool valid() const { return xs.size() >= 3; }
-};
-
 struct AlignedTable {
   TableGrid grid;        // rows: header_rows header rows, then the data rows
-  int header_rows = 0;   // 0 for a continuation (no header on this page)
+  int header_rows = 0;   // 0 for the part of a table a page break cut off
   int measure_col = -1;  // the column the header names as the measures'
   std::string measure_shape;  // numbering of its measures, "" if unknown
   // Vertical separators between the columns, one per grid row and gap, but
   // not through a cell spanning that gap: the text line builder splits
   // lines there (text_lines.h) as it does at ruled column borders.
   std::vector<Segment> separators;
+  // Set when a page break cut the header: the text of every header cell
+  // (row, column; empty for covered positions), read from both pages, to
+  // stand for what each page's part of the header shows.
+  std::vector<std::vector<std::string>> header_text;
 };
 
-struct AlignedTablesResult {
-  std::vector<AlignedTable> tables;  // top to bottom
-  // The columns the next page may continue; invalid when the page's last
-  // table did not reach the bottom of its text.
-  ColumnCarry carry;
+// What the finder reads of one page.
+struct PageText {
+  std::vector<TextLine> fragments;  // words, page coordinates
+  std::vector<BBox> exclude;        // ruled tables: not read again
+  std::vector<Segment> rules;       // horizontal rules (others ignored)
+  double height = 0;                // points
 };
 
-// Tables among `fragments` (any order). Fragments whose center lies in one
-// of `exclude` (ruled tables) are ignored; horizontal `rules` (from the PDF
-// or the raster) mark row boundaries and the header's bottom where a table
-// draws them. `carry` is the previous page's, or empty.
-AlignedTablesResult FindAlignedTables(const std::vector<TextLine>& fragments,
-                                      const HeaderVocabulary& vocabulary,
-                                      const std::vector<BBox>& exclude,
-                                      const std::vector<Segment>& rules,
-                                      const ColumnCarry& carry,
-                                      double page_height,
-                                      const AlignedTableOptions& options = {});
+// The tables of a document, per page (the same order as `pages`), top to
+// bottom. A table may run over several pages: its header on one, its rows
+// cut by the page breaks anywhere, the header not repeated. The finder
+// reads the pages as one — page numbers and catchwords in the margins
+// dropped, each page's text right below the last — and gives each page the
+// part of the table on it, as a table of its own: a row cut by a break is
+// a row on both pages (the table stage joins them, as it does for ruled
+// tables).
+std::vector<std::vector<AlignedTable>> FindAlignedTables(
+    const std::vector<PageText>& pages, const HeaderVocabulary& vocabulary,
+    const AlignedTableOptions& options = {});
 
 }  // namespace raingan::layout
 

@@ -9,6 +9,7 @@
 #ifndef RAINGAN_LAYOUT_GRID_H_
 #define RAINGAN_LAYOUT_GRID_H_
 
+#include <string>
 #include <vector>
 
 #include "layout/segment.h"
@@ -49,11 +50,22 @@ class TableGrid {
   TableKind kind() const { return kind_; }
   void set_kind(TableKind kind) { kind_ = kind; }
 
+  // The text of the header cells (row, column), when the lines of the page
+  // do not hold all of it (a header cut by a page break); FillTable puts it
+  // in those cells instead of their lines. Empty: none.
+  const std::vector<std::vector<std::string>>& header_text() const {
+    return header_text_;
+  }
+  void set_header_text(std::vector<std::vector<std::string>> text) {
+    header_text_ = std::move(text);
+  }
+
  private:
   std::vector<double> xs_, ys_;
   std::vector<GridCell> cells_;
   std::vector<int> owner_;  // rows * cols entries
   TableKind kind_ = TableKind::kRuled;
+  std::vector<std::vector<std::string>> header_text_;
 };
 
 struct GridOptions {

@@ -53,6 +53,18 @@ Table FillTable(const TableGrid& grid, const std::vector<TextLine>& lines,
       for (const TextLine* l : per_cell[index]) ordered.push_back(*l);
       SortReadingOrder(&ordered);
       cell.paragraphs = CellParagraphs(ordered, page, options);
+      const auto& header = grid.header_text();
+      if (r < static_cast<int>(header.size()) &&
+          c < static_cast<int>(header[r].size())) {
+        cell.paragraphs.clear();
+        if (!header[r][c].empty()) {
+          Paragraph p;
+          p.text = header[r][c];
+          p.prov.page = page;
+          p.prov.bbox = g.bbox;
+          cell.paragraphs.push_back(std::move(p));
+        }
+      }
     }
   }
   return table;

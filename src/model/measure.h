@@ -40,6 +40,10 @@ struct Measure {
 
   Provenance prov;  // first row / sheet heading
   int table = 0;    // 1-based logical table (plans: 0)
+  // How the table of its first row was found: "ruled", "aligned" (no or
+  // only some ruling lines), "delimited" (text export); empty for records
+  // not read from a table (plan project sheets).
+  std::string table_kind;
   int row = 0;      // 1-based data row within that table
   double confidence = 1.0;  // lowest of field_confidence; 1 for text layers
   // OCR: the lowest word confidence of the cells that went into each field

@@ -82,6 +82,7 @@ ordered MeasureJson(const Measure& m) {
   prov["table"] = m.table;
   prov["row"] = m.row;
   prov["bbox"] = BBoxJson(m.prov.bbox);
+  prov["table_kind"] = StringOrNull(m.table_kind);
   j["provenance"] = prov;
   j["confidence"] = Round3(m.confidence);
   if (!m.field_confidence.empty()) {
@@ -181,6 +182,7 @@ ordered LayoutJson(const Document& doc) {
       ordered t;
       t["type"] = "table";
       t["columns"] = b.table.columns;
+      t["kind"] = TableKindName(b.table.kind);
       t["line"] = IntOrNull(b.table.prov.line, b.table.prov.line > 0);
       t["bbox"] = BBoxJson(b.table.prov.bbox);
       ordered rows = ordered::array();

@@ -44,8 +44,7 @@ bool Overlap(const BBox& a, const BBox& b) {
 }  // namespace
 
 AnalysedPage AnalysePage(const pdf::PageContent& content,
-                         const PageBuildOptions& options,
-                         layout::ColumnCarry* carry) {
+                         const PageBuildOptions& options) {
   AnalysedPage out;
   Page& page = out.page;
   page.number = content.number;
@@ -57,33 +56,55 @@ AnalysedPage AnalysePage(const pdf::PageContent& content,
   page.quality =
       AssessTextLayer(all_text, content.image_coverage, options.quality);
 
-  std::vector<layout::Segment> rulings =
-      layout::NormalizeSegments(content.rulings, options.segments);
-  out.grids = layout::BuildGrids(rulings, options.grids);
-
-  std::vector<layout::Segment> barriers = rulings;
+  out.rulings = layout::NormalizeSegments(content.rulings, options.segments);
+  out.grids = layout::BuildGrids(out.rulings, options.grids);
+  out.glyphs = content.glyphs;
   if (options.vocabulary.role_of) {
     layout::LineOptions split = options.lines;
     split.split_gap = options.fragment_gap;
     split.split_at_spaces = true;
-    std::vector<layout::TextLine> fragments =
-        layout::AssembleLines(content.glyphs, rulings, split);
-    std::vector<BBox> ruled;
-    for (const layout::TableGrid& g : out.grids) {
-      if (!UnderRuled(g)) ruled.push_back(g.bbox());
+    out.fragments = layout::AssembleLines(content.glyphs, out.rulings, split);
+  }
+  return out;
+}
+
+void AssemblePages(const PageBuildOptions& options,
+                   std::vector<AnalysedPage>* pages) {
+  std::vector<std::vector<layout::AlignedTable>> aligned(pages->size());
+  if (options.vocabulary.role_of) {
+    std::vector<layout::PageText> text(pages->size());
+    for (size_t p = 0; p < pages->size(); ++p) {
+      AnalysedPage& page = (*pages)[p];
+      text[p].fragments = std::move(page.fragments);
+      for (const layout::TableGrid& g : page.grids) {
+        if (!UnderRuled(g)) text[p].exclude.push_back(g.bbox());
+      }
+      text[p].rules = page.rulings;
+      text[p].height = page.page.height;
     }
-    layout::ColumnCarry none;
-    layout::AlignedTablesResult aligned = layout::FindAlignedTables(
-        fragments, options.vocabulary, ruled, rulings,
-        carry != nullptr ? *carry : none, content.height, options.aligned);
+    aligned =
+        layout::FindAlignedTables(text, options.vocabulary, options.aligned);
+  }
+  for (size_t p = 0; p < pages->size(); ++p) {
+    AnalysedPage& page = (*pages)[p];
+    std::vector<layout::AlignedTable>& tables = aligned[p];
     // An under-ruled grid gives way to an aligned table over it that
     // tells more rows apart; an aligned table that does not is dropped.
-    std::vector<bool> keep(aligned.tables.size(), true);
-    std::erase_if(out.grids, [&](const layout::TableGrid& g) {
+    std::vector<bool> keep(tables.size(), true);
+    // A ruled table is read from its rulings; an aligned table over one
+    // (a header cut by the page before, reaching into it) is not.
+    for (size_t t = 0; t < tables.size(); ++t) {
+      for (const layout::TableGrid& g : page.grids) {
+        if (!UnderRuled(g) && Overlap(g.bbox(), tables[t].grid.bbox())) {
+          keep[t] = false;
+        }
+      }
+    }
+    std::erase_if(page.grids, [&](const layout::TableGrid& g) {
       if (!UnderRuled(g)) return false;
       bool replaced = false;
-      for (size_t t = 0; t < aligned.tables.size(); ++t) {
-        const layout::TableGrid& a = aligned.tables[t].grid;
+      for (size_t t = 0; t < tables.size(); ++t) {
+        const layout::TableGrid& a = tables[t].grid;
         if (!Overlap(g.bbox(), a.bbox())) continue;
         if (ReadsBetter(a, g)) {
           replaced = true;
@@ -93,17 +114,22 @@ AnalysedPage AnalysePage(const pdf::PageContent& content,
       }
       return replaced;
     });
-    for (size_t t = 0; t < aligned.tables.size(); ++t) {
+    std::vector<layout::Segment> barriers = page.rulings;
+    for (size_t t = 0; t < tables.size(); ++t) {
       if (!keep[t]) continue;
-      layout::AlignedTable& table = aligned.tables[t];
+      layout::AlignedTable& table = tables[t];
       barriers.insert(barriers.end(), table.separators.begin(),
                       table.separators.end());
-      out.grids.push_back(std::move(table.grid));
+      if (!table.header_text.empty()) {
+        table.grid.set_header_text(std::move(table.header_text));
+      }
+      page.grids.push_back(std::move(table.grid));
     }
-    if (carry != nullptr) *carry = std::move(aligned.carry);
+    page.lines = layout::AssembleLines(page.glyphs, barriers, options.lines);
+    page.glyphs.clear();
+    page.glyphs.shrink_to_fit();
+    page.fragments.clear();
   }
-  out.lines = layout::AssembleLines(content.glyphs, barriers, options.lines);
-  return out;
 }
 
 layout::TextColumn DocumentColumn(const std::vector<AnalysedPage>& pages) {
@@ -133,6 +159,7 @@ Page BuildPage(const pdf::PageContent& content,
                const PageBuildOptions& options) {
   std::vector<AnalysedPage> one;
   one.push_back(AnalysePage(content, options));
+  AssemblePages(options, &one);
   LayoutAnalysedPage(DocumentColumn(one), options, &one[0]);
   return std::move(one[0].page);
 }

@@ -4,9 +4,11 @@
 // the aligned tables' column gaps), lines + grids → blocks in reading
 // order, and the text-layer verdict.
 //
-// Two steps, because paragraph breaks depend on the document's text
-// column, known only once every page has been analysed:
+// Three steps, because a table without rulings may run over several
+// pages, and paragraph breaks depend on the document's text column, known
+// only once every page has been analysed:
 //   std::vector<AnalysedPage> pages;            // AnalysePage() each page
+//   AssemblePages(options, &pages);             // aligned tables, lines
 //   layout::TextColumn column = DocumentColumn(pages);
 //   for (auto& p : pages) LayoutAnalysedPage(column, options, &p);
 #ifndef RAINGAN_BACKENDS_PDF_PAGE_BUILDER_H_
@@ -43,18 +45,27 @@ struct PageBuildOptions {
 };
 
 // A page with its lines and grids, before blocks are formed. `page` has
-// number, size and quality set; its blocks are empty.
+// number, size and quality set; its blocks are empty. AnalysePage() fills
+// the rulings, the ruled grids, the glyphs and (with a vocabulary) the word
+// fragments; AssemblePages() the lines, and the grids of tables without
+// rulings, and releases the glyphs and fragments.
 struct AnalysedPage {
   Page page;
   std::vector<layout::TextLine> lines;
   std::vector<layout::TableGrid> grids;
+  std::vector<pdf::Glyph> glyphs;
+  std::vector<layout::Segment> rulings;
+  std::vector<layout::TextLine> fragments;
 };
 
-// `carry`, if given, holds the columns of a table the previous page left
-// open and is updated for the next page.
 AnalysedPage AnalysePage(const pdf::PageContent& content,
-                         const PageBuildOptions& options = {},
-                         layout::ColumnCarry* carry = nullptr);
+                         const PageBuildOptions& options = {});
+
+// The tables without rulings of all pages (layout/aligned_tables.h: a
+// table may run over page breaks), then every page's lines, split at the
+// ruled and the aligned column borders.
+void AssemblePages(const PageBuildOptions& options,
+                   std::vector<AnalysedPage>* pages);
 
 // The text column of the running text (lines outside tables) of `pages`.
 layout::TextColumn DocumentColumn(const std::vector<AnalysedPage>& pages);

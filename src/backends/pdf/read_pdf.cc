@@ -21,8 +21,6 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
 
   pdf_backend::PageBuildOptions build;
   build.vocabulary = TableVocabulary(options);
-  // The columns of a borderless table the previous page left open.
-  layout::ColumnCarry carry;
   std::vector<pdf_backend::AnalysedPage> pages;
   pages.reserve(pdf.page_count());
   for (int n = 1; n <= pdf.page_count(); ++n) {
@@ -36,7 +34,6 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
       failed.page.quality.reason = content.status().message();
       doc->warnings.push_back(where + content.status().message());
       pages.push_back(std::move(failed));
-      carry = {};
       continue;
     }
     for (const std::string& w : content->warnings) {
@@ -47,9 +44,10 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
           where + std::to_string(content->skipped_rotated_glyphs) +
           " rotated characters (vertical text) were not read");
     }
-    pages.push_back(pdf_backend::AnalysePage(*content, build, &carry));
+    pages.push_back(pdf_backend::AnalysePage(*content, build));
   }
 
+  pdf_backend::AssemblePages(build, &pages);
   const layout::TextColumn column = pdf_backend::DocumentColumn(pages);
   for (pdf_backend::AnalysedPage& p : pages) {
     pdf_backend::LayoutAnalysedPage(column, build, &p);

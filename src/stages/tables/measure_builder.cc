@@ -169,6 +169,7 @@ Measure MeasureBuilder::NewRecord(const RowFields& f, const TableRow& row,
   m.has_recommendation = map_.Has(ColumnRole::kRecommendation);
   m.prov = row.prov;
   m.table = table_index_;
+  m.table_kind = table_kind_;
   m.row = data_rows_;
   m.confidence = f.confidence;
   Merge(f, /*cut_by_break=*/false, &m);

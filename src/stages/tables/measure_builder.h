@@ -13,6 +13,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.h"
@@ -33,6 +34,8 @@ class MeasureBuilder {
               bool after_break);
 
   const ColumnMap& map() const { return map_; }
+  // How the rows added next were found ("ruled", "aligned", "delimited").
+  void set_table_kind(std::string_view kind) { table_kind_ = kind; }
   // Data rows added so far.
   int data_rows() const { return data_rows_; }
   std::vector<Measure> TakeMeasures() { return std::move(measures_); }
@@ -58,6 +61,7 @@ class MeasureBuilder {
   ColumnMap map_;
   int table_index_;
   int data_rows_ = 0;
+  std::string table_kind_;
   // Numbering shape of the measure that started the last record.
   std::string last_style_;
   std::vector<Measure> measures_;

@@ -119,6 +119,7 @@ class TableWalker {
       Finish();
       return;
     }
+    current_->set_table_kind(TableKindName(table.kind));
     // Every table boundary may cut a row in two.
     bool after_break = true;
     header_ended_page_ = r == table.rows.size();
@@ -185,6 +186,7 @@ class TableWalker {
       return;
     }
     bool after_break = true;
+    current_->set_table_kind(TableKindName(table.kind));
     for (const TableRow& row : table.rows) {
       if (IsHeaderRow(row, lexicon)) return;
       if (SpansTheTable(row)) continue;  // a caption
