@@ -1,5 +1,5 @@
 # The benchmark corpus of scripts/bench_batch.sh and scripts/bench_db.sh
-# (sourced, not run): the samples (../shared/samples, else samples/)
+# (sourced, not run): the samples ($SAMPLES, else ../shared/samples, else samples/)
 # repeated under amphoe-NN/ directories as symbolic links, so that every
 # document is its own input (own path, own output):
 # COPIES x (three text exports and three born-digital PDFs) + IMAGES
@@ -18,7 +18,7 @@ bench_corpus_die() {
 make_bench_corpus() {
   local root=$1 corpus=$2
   local copies=${COPIES:-30} images=${IMAGES:-20} scans=${SCANS:-1}
-  local samples=$root/../shared/samples
+  local samples=${SAMPLES:-$root/../shared/samples}
   [[ -d $samples ]] || samples=$root/samples
   local ids=(000_3cee52bff17396b4 002_f81f378ca2341cd5 004_4a7e64d5c0343923)
   local image=$samples/000_3cee52bff17396b4.p008.jpg
