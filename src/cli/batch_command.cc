@@ -11,7 +11,6 @@
 #include "batch/batch.h"
 #include "batch/memory_limit.h"
 #include "cli/common_options.h"
-#include "cli/load_command.h"
 #include "db/loader.h"
 
 namespace raingan::cli {
@@ -311,8 +310,8 @@ int RunBatch(const std::vector<std::string>& args) {
               << loaded.unchanged << " unchanged, " << loaded.failed
               << " failed";
     if (loaded.failed > 0) {
-      std::cout << "; once it is back, `raingan load " << options.out_dir
-                << " --db URL` loads the rest";
+      std::cout << "; `raingan load " << options.out_dir
+                << " --db URL` loads the rest later";
     }
     std::cout << "\n";
   }
