@@ -58,7 +58,8 @@ struct BatchFixture {
   std::string out;     // its output directory
 };
 
-inline BatchFixture MakeBatch(const std::vector<std::string>& extra_args = {}) {
+// The inputs only; MakeBatch also runs the batch.
+inline BatchFixture MakeInputs() {
   BatchFixture b;
   b.root = testing::MakeTempDir();
   b.inputs = b.root + "/reports";
@@ -74,6 +75,11 @@ inline BatchFixture MakeBatch(const std::vector<std::string>& extra_args = {}) {
   fs::copy_file(testing::SourcePath("samples/000_3cee52bff17396b4.txt"),
                 b.inputs + "/amphoe-2/000_3cee52bff17396b4.txt");
   std::ofstream(b.inputs + "/amphoe-2/empty.txt");
+  return b;
+}
+
+inline BatchFixture MakeBatch(const std::vector<std::string>& extra_args = {}) {
+  BatchFixture b = MakeInputs();
   std::vector<std::string> args = {"batch",  b.inputs, "--out",  b.out,
                                    "--jobs", "2",      "--quiet"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());

@@ -133,8 +133,8 @@ TEST(SqliteLoad, KillDashNineInsideADocumentLeavesItOutAndTheNextLoadAddsIt) {
 }
 
 TEST(SqliteLoad, BatchWithDbLoadsEachDocumentAsItIsWritten) {
-  BatchFixture b = MakeBatch({"--no-ocr"});  // only to have a first output
-  std::string fresh_out = b.root + "/out2";
+  BatchFixture b = db_test::MakeInputs();
+  std::string fresh_out = b.out;
   std::string url = "sqlite:" + b.root + "/raingan.sqlite";
   std::string pause = b.root + "/paused";
   // One worker, so documents finish one after the other.
@@ -169,6 +169,34 @@ TEST(SqliteLoad, BatchWithDbLoadsEachDocumentAsItIsWritten) {
   EXPECT_NE(resumed.out.find("0 inserted, 0 replaced, 5 unchanged"),
             std::string::npos)
       << resumed.out << resumed.err;
+  EXPECT_EQ(ActualRows(db, expected), expected);
+}
+
+TEST(SqliteLoad, ShardsLoadTogetherAndTheirMergeAddsNothing) {
+  BatchFixture b = db_test::MakeInputs();
+  for (const char* shard : {"1/2", "2/2"}) {
+    RunRaingan(
+        {"batch", b.inputs, "--out", b.out, "--shard", shard, "--quiet"});
+  }
+  std::string url = "sqlite:" + b.root + "/raingan.sqlite";
+  CommandResult shards = RunRaingan({"load", b.out, "--db", url});
+  ASSERT_EQ(shards.exit_code, 0) << shards.err;
+  EXPECT_NE(shards.out.find("5 inserted"), std::string::npos) << shards.out;
+  // What merging the shards gives: the shard files one after the other.
+  for (const char* name : {"results", "measures"}) {
+    std::ofstream merged(b.out + "/" + name + ".jsonl");
+    for (const char* suffix : {"-1-of-2", "-2-of-2"}) {
+      merged << db_test::ReadText(b.out + "/" + name + suffix + ".jsonl");
+    }
+  }
+  CommandResult merged = RunRaingan({"load", b.out, "--db", url});
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_NE(merged.out.find("0 inserted, 0 replaced, 5 unchanged"),
+            std::string::npos)
+      << merged.out;
+  db::Database db(url);
+  std::map<std::string, int64_t> expected = ExpectedRows(b.out);
+  EXPECT_EQ(expected["documents"], 5);
   EXPECT_EQ(ActualRows(db, expected), expected);
 }
 
