@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -56,12 +57,18 @@ struct BatchFixture {
   std::string root;    // temporary directory holding everything
   std::string inputs;  // the batch's input directory
   std::string out;     // its output directory
+  // Removes `root` when the last copy of the fixture goes.
+  std::shared_ptr<void> cleanup;
 };
 
 // The inputs only; MakeBatch also runs the batch.
 inline BatchFixture MakeInputs() {
   BatchFixture b;
   b.root = testing::MakeTempDir();
+  b.cleanup = std::shared_ptr<void>(nullptr, [root = b.root](void*) {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  });
   b.inputs = b.root + "/reports";
   b.out = b.root + "/out";
   fs::create_directories(b.inputs + "/amphoe-1");

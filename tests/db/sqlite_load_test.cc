@@ -282,6 +282,9 @@ TEST(SqliteLoad, ADirectoryThatIsNotABatchOutputIsRefused) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("not a batch output directory"), std::string::npos)
       << r.err;
+  // Refused before the database is opened: no file is left behind.
+  EXPECT_FALSE(db_test::fs::exists(dir + "/x.sqlite"));
+  db_test::fs::remove_all(dir);
 }
 
 TEST(SqliteLoad, ADamagedDocumentFailsAloneAndTheOthersLoad) {
