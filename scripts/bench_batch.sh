@@ -5,12 +5,10 @@
 #
 #   scripts/bench_batch.sh [BUILD_DIR]
 #
-# The corpus repeats the samples (../shared/samples, else samples/) under
-# amphoe-NN/ directories, as symbolic links, so that every document is its
-# own input (own path, own output): COPIES x (three text exports and three
-# born-digital PDFs) + IMAGES scanned page images + SCANS scanned PDFs.
-# Defaults (30, 20, 1) give 202 documents; scans dominate the time
-# (about 3 s per page per core), so SCANS stays small by default.
+# The corpus (scripts/bench_corpus.sh) repeats the samples under
+# amphoe-NN/ directories: COPIES x (three text exports and three
+# born-digital PDFs) + IMAGES scanned page images + SCANS scanned PDFs;
+# the defaults (30, 20, 1) give 201 documents.
 #
 # Peak memory is measured two ways: the largest single process
 # (/usr/bin/time's maximum RSS: the parent or one worker) and the largest
@@ -41,40 +39,14 @@ for tool in pdftotext pdftoppm pdfinfo tesseract /usr/bin/time; do
     die "$tool is missing (apt-get install poppler-utils tesseract-ocr-tha time)"
 done
 
-samples=$root/../shared/samples
-[[ -d $samples ]] || samples=$root/samples
-ids=(000_3cee52bff17396b4 002_f81f378ca2341cd5 004_4a7e64d5c0343923)
-image=$samples/000_3cee52bff17396b4.p008.jpg
-for id in "${ids[@]}"; do
-  for ext in txt born.pdf; do
-    [[ -f $samples/$id.$ext ]] || die "missing sample $samples/$id.$ext"
-  done
-done
-[[ -f $image ]] || die "missing sample $image"
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=$work/corpus
 
 # --- the corpus ---------------------------------------------------------
-link() { # SOURCE DIR
-  mkdir -p "$2"
-  ln -s "$1" "$2/$(basename "$1")"
-}
-for ((c = 1; c <= copies; c++)); do
-  dir=$(printf '%s/amphoe-%02d' "$corpus" "$c")
-  for id in "${ids[@]}"; do
-    link "$samples/$id.txt" "$dir"
-    link "$samples/$id.born.pdf" "$dir"
-  done
-done
-for ((i = 1; i <= images; i++)); do
-  link "$image" "$(printf '%s/images-%02d' "$corpus" "$i")"
-done
-scan_files=("$samples"/*.scan300.pdf)
-for ((i = 0; i < scans && i < ${#scan_files[@]}; i++)); do
-  link "${scan_files[$i]}" "$corpus/scans"
-done
+# shellcheck source=scripts/bench_corpus.sh
+source "$root/scripts/bench_corpus.sh"
+make_bench_corpus "$root" "$corpus"
 
 pages_of() { # FILE: pages of a PDF or image, 0 for a text export
   case $1 in

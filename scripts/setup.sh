@@ -13,6 +13,10 @@ packages=(
   libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng
   libicu-dev libre2-dev nlohmann-json3-dev
+  libsqlite3-dev libpq-dev
+  # For the tests: a PostgreSQL server the database tests start themselves
+  # (tests/db/), and the sqlite3 shell of scripts/bench_db.sh.
+  postgresql-15 sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev time
 )

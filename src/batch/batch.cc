@@ -292,6 +292,9 @@ void Runner::Done(size_t index, const BatchResult& record, bool resumed) {
     summary_.pages += std::max(0, record.pages);
     summary_.measures += record.measures;
   }
+  if (options_.on_document) {
+    options_.on_document(record, plan_.dir->FilesFor(plan_.inputs[index]).json);
+  }
 }
 
 ProgressSnapshot Runner::Snapshot() const {

@@ -34,6 +34,7 @@
 
 #include <csignal>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,6 +62,14 @@ struct BatchOptions {
   // Set (by a signal handler) to stop: running workers are killed, their
   // documents left for the next run, and the merged files written.
   const volatile std::sig_atomic_t* stop = nullptr;
+  // Called in the batch's own process for every input once it is done —
+  // just extracted, or found complete from an earlier run — with its
+  // record (its line of results.jsonl) and the path of its document JSON
+  // (which exists unless the record says failed). `raingan batch --db`
+  // loads the document into a database here. It must not throw; whatever
+  // it does, the batch's files are already complete.
+  std::function<void(const BatchResult& record, const std::string& json_path)>
+      on_document;
 };
 
 // What PrepareBatch decided; RunBatch consumes it.

@@ -11,6 +11,7 @@
 #include "batch/batch.h"
 #include "batch/memory_limit.h"
 #include "cli/common_options.h"
+#include "db/loader.h"
 
 namespace raingan::cli {
 
@@ -42,6 +43,9 @@ const char kBatchHelp[] =
     "                        Slurm array: --shard "
     "$((SLURM_ARRAY_TASK_ID+1))/N.\n"
     "                        The merged files are then named *-K-of-N.*\n"
+    "  --db URL              also load each document into a database as it\n"
+    "                        is written (see `raingan load --help`); the\n"
+    "                        files in DIR stay complete either way\n"
     "  --retry-failed        run inputs that failed in an earlier run again\n"
     "  --force               run every input again\n"
     "  --quiet               print nothing but failed documents\n"
@@ -69,6 +73,7 @@ void InstallStopHandlers() {
 
 struct Parsed {
   batch::BatchOptions options;
+  std::string db_url;
   bool quiet = false;
   bool memory_given = false;
   double log_every = 10;
@@ -130,6 +135,8 @@ std::string ParseArgs(const std::vector<std::string>& args, Parsed* p) {
       if (!value(&v) || !ParseSeconds(v, &p->log_every)) {
         return "--log-every needs a number of seconds";
       }
+    } else if (a == "--db") {
+      if (!value(&p->db_url)) return "--db needs a URL";
     } else if (a == "--retry-failed") {
       o.retry_failed = true;
     } else if (a == "--force") {
@@ -252,6 +259,17 @@ int RunBatch(const std::vector<std::string>& args) {
   }
   batch::BatchOptions& options = parsed.options;
 
+  // The database is checked first: a bad URL, a server that is down or a
+  // read-only database stops the batch before any document is read.
+  std::unique_ptr<db::DocumentLoader> loader;
+  if (!parsed.db_url.empty()) {
+    loader = std::make_unique<db::DocumentLoader>(parsed.db_url);
+    if (!loader->ok()) {
+      std::cerr << "raingan batch: --db " << loader->error() << "\n";
+      return kExitUsage;
+    }
+  }
+
   Result<batch::BatchPlan> plan = batch::PrepareBatch(options);
   if (!plan.ok()) {
     std::cerr << "raingan batch: " << plan.status().message() << "\n";
@@ -263,6 +281,22 @@ int RunBatch(const std::vector<std::string>& args) {
   options.stop = &g_stop;
   batch::ProgressReporter progress(ProgressMode(parsed.quiet), std::cerr,
                                    parsed.log_every);
+  db::LoadTotals loaded;
+  if (loader) {
+    options.on_document = [&](const BatchResult& record,
+                              const std::string& json_path) {
+      Result<db::LoadAction> action = loader->Load(record, json_path);
+      if (action.ok()) {
+        loaded.Count(*action);
+        return;
+      }
+      ++loaded.failed;
+      progress.Failed(record.path,
+                      "not loaded into the database (its files are "
+                      "complete): " +
+                          action.status().message());
+    };
+  }
   Result<batch::BatchSummary> summary =
       batch::RunBatch(std::move(plan).value(), options, &progress);
   if (!summary.ok()) {
@@ -270,8 +304,19 @@ int RunBatch(const std::vector<std::string>& args) {
     return kExitFailed;
   }
   if (!parsed.quiet) PrintSummary(*summary);
+  if (loader && (!parsed.quiet || loaded.failed > 0)) {
+    std::cout << "database " << loader->url() << ": " << loaded.inserted
+              << " inserted, " << loaded.replaced << " replaced, "
+              << loaded.unchanged << " unchanged, " << loaded.failed
+              << " failed";
+    if (loaded.failed > 0) {
+      std::cout << "; `raingan load " << options.out_dir
+                << " --db URL` loads the rest later";
+    }
+    std::cout << "\n";
+  }
   if (summary->interrupted) return kExitInterrupted;
-  return summary->failed > 0 ? kExitFailed : kExitOk;
+  return summary->failed > 0 || loaded.failed > 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace raingan::cli

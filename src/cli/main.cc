@@ -8,6 +8,7 @@
 #include "cli/batch_command.h"
 #include "cli/common_options.h"
 #include "cli/extract_command.h"
+#include "cli/load_command.h"
 #include "pipeline/registry.h"
 
 namespace {
@@ -22,6 +23,8 @@ const char kHelp[] =
     "  extract FILE [-o OUT.json]   one document to JSON\n"
     "  batch INPUT... --out DIR     many documents (files, directories),\n"
     "                               resumable, in worker processes\n"
+    "  load OUT --db URL            a batch's output into SQLite or\n"
+    "                               PostgreSQL\n"
     "  stages                       list the stages a pipeline may use\n"
     "  version                      print the version\n"
     "\n"
@@ -40,6 +43,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "extract") return raingan::cli::RunExtract(args);
   if (command == "batch") return raingan::cli::RunBatch(args);
+  if (command == "load") return raingan::cli::RunLoad(args);
   if (command == "stages") {
     for (const std::string& name : raingan::StageNames()) {
       std::cout << name << "\n";
