@@ -55,7 +55,37 @@ Result<std::string> ReadFile(const std::string& path) {
   return data;
 }
 
+namespace {
+
+Status WriteAll(int fd, const std::string& path, std::string_view data) {
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError("cannot write " + path + ": " + ErrnoText());
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status WriteFileAtomic(const std::string& path, std::string_view data) {
+  // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
+  // place: renaming a file over it would replace the device itself.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) &&
+      !S_ISDIR(st.st_mode)) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return Status::IoError("cannot open " + path + ": " + ErrnoText());
+    Status s = WriteAll(fd, path, data);
+    ::close(fd);
+    return s;
+  }
   std::random_device rd;
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." +
                     std::to_string(rd() % 1000000);
