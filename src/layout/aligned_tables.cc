@@ -83,10 +83,18 @@ class Finder {
     }
     em_ = sizes.empty() ? 12 : Median(sizes);
     BuildBands();
+    std::vector<double> gaps;
+    for (size_t b = 1; b < bands_.size(); ++b) {
+      double gap = bands_[b].top - bands_[b - 1].bottom;
+      if (gap > -em_ && gap < em_) gaps.push_back(gap);
+    }
+    usual_gap_ = gaps.empty() ? 0 : Median(gaps);
+    frag_role_.assign(frags_.size(), 0);
     for (const Band& band : bands_) {
       std::vector<int> roles;
       for (int f : band.frags) {
         int r = vocab_.role_of ? vocab_.role_of(F(f).text) : 0;
+        frag_role_[static_cast<size_t>(f)] = r;
         if (r != 0) roles.push_back(r);
       }
       band_roles_.push_back(std::move(roles));
@@ -97,7 +105,8 @@ class Finder {
     std::vector<AlignedTable> tables;
     size_t i = 0;
     while (i < bands_.size()) {
-      std::optional<Built> t = TableAt(i);
+      std::optional<Built> t =
+          TableAt(i, tables.empty() ? nullptr : &tables.back());
       if (!t) {
         ++i;
         continue;
@@ -222,7 +231,11 @@ class Finder {
             bool same_band =
                 std::find(bands_[b].frags.begin(), bands_[b].frags.end(),
                           groups[g].frags.back()) != bands_[b].frags.end();
-            if (same_band && gap < options_.min_gap * em_) {
+            // ... unless each names a role of its own ("หรือ" joins
+            // "มาตรการ โครงการ", "ขั้นตอนหรือ" 1.4 pt to its right does not).
+            int a = frag_role_[groups[g].frags.back()], r = frag_role_[f];
+            bool two_labels = a != 0 && r != 0 && a != r;
+            if (same_band && gap < options_.min_gap * em_ && !two_labels) {
               over.push_back(g);
               break;
             }
@@ -308,6 +321,8 @@ class Finder {
     // its roles (a wrapped label like "ช่วงระยะ / เวลา" names one only once
     // joined), and its first band names one.
     if (band_roles_[first].empty()) return std::nullopt;
+    // Labels are not numbered: a numbered line is a data row.
+    if (BandHasListMarker(first)) return std::nullopt;
     {
       std::vector<int> seen;
       for (size_t b = first;
@@ -374,11 +389,14 @@ class Finder {
       }
     }
     if (!first_is_label) return std::nullopt;
-    size_t last = HeaderEnd(*best);
+    bool ruled = false;
+    size_t last = HeaderEnd(*best, &ruled);
     if (last != best->last) {
       std::vector<Group> groups = GroupHeader(first, last);
       int roles = DistinctRoles(groups);
-      if (roles >= best->distinct_roles) {
+      // A rule under the header is believed over the label count.
+      if (roles >= best->distinct_roles ||
+          (ruled && roles >= options_.min_roles)) {
         best = Header{first, last, std::move(groups), roles};
       }
     }
@@ -391,7 +409,7 @@ class Finder {
   // continues at its line pitch; it ends where every column with text
   // starts a new block (the first row, top-aligned, after the cells'
   // padding), or at a numbered line.
-  size_t HeaderEnd(const Header& header) const {
+  size_t HeaderEnd(const Header& header, bool* ruled) const {
     const std::vector<Group>& groups = header.groups;
     std::vector<double> xs = {-1e18};
     for (size_t k = 0; k + 1 < groups.size(); ++k) {
@@ -435,6 +453,20 @@ class Finder {
         last_baseline[ColumnOf(xs, F(f).bbox.cx())] = bands_[b].baseline;
       }
       last = b;
+    }
+    // A rule under the header (a header drawn with a bottom border, the
+    // rest of the table without) says where it ends.
+    double left = groups.front().x0, right = groups.back().x1;
+    for (size_t j = header.last; j + 1 < bands_.size(); ++j) {
+      if (bands_[j + 1].bottom - bands_[header.first].top >
+          options_.max_header_height * em_) {
+        break;
+      }
+      if (RuleBetween(j, j + 1, left, right)) {
+        RG_DEBUG("   header ends at a rule after band %zu\n", j);
+        *ruled = true;
+        return j;
+      }
     }
     return last;
   }
@@ -522,7 +554,12 @@ class Finder {
         RG_DEBUG("   stop: gap before %s\n", BandText(b).c_str());
         break;
       }
-      if (b > start && HeaderAt(b).has_value()) {
+      // A new table's header follows a gap, or opens a page (a repeated
+      // header); body text that mentions roles ("...ผู้รับผิดชอบ ก่อน
+      // ระยะเวลาที่กำหนด") sits at the usual line gap.
+      bool may_open = band.top - last_bottom > usual_gap_ + 0.5 * em_ ||
+                      SeamBetween(b - 1, b);
+      if (b > start && may_open && HeaderAt(b).has_value()) {
         RG_DEBUG("   stop: header at %s\n", BandText(b).c_str());
         break;
       }
@@ -592,8 +629,6 @@ class Finder {
     }
     return static_cast<int>(xs.size()) - 2;
   }
-
-  bool Numbered(int frag) const { return StartsWithListMarker(F(frag).text); }
 
   // Shape of a leading number: "(n)", "n.n", "n." or "" — a measure cell
   // may hold a list numbered in another shape than the table's measures.
@@ -719,6 +754,20 @@ class Finder {
       auto gap_above = [&](size_t b) {
         return b > s ? bands_[b].top - bands_[b - 1].bottom : 0.0;
       };
+      // The measures' numbering: that of the first numbered measure (a
+      // header's last line or a cut row's tail may come before it).
+      if (!shape_known && measure_col >= 0) {
+        for (size_t b = s; b < e; ++b) {
+          if (!has(b, measure_col)) continue;
+          const std::vector<int>& m = cell[b - start][measure_col];
+          std::string here = NumberShape(GroupText(m));
+          if (StartsWithListMarker(GroupText(m)) && !here.empty()) {
+            shape = here;
+            break;
+          }
+        }
+        shape_known = true;
+      }
       // Measure anchors.
       std::vector<size_t> anchors;
       if (measure_col >= 0) {
@@ -730,16 +779,16 @@ class Finder {
           bool block_start = last < 0 || y - last > new_block[measure_col];
           last = y;
           std::string here = NumberShape(GroupText(m));
-          bool numbered = Numbered(m.front()) && !here.empty();
-          if (!shape_known && block_start) {
-            shape = numbered ? here : "";
-            shape_known = true;
-          }
+          bool numbered = StartsWithListMarker(GroupText(m)) && !here.empty();
           bool anchor = shape.empty() ? block_start && (b == s || free_at(b))
                                       : numbered && here == shape;
           if (anchor) anchors.push_back(b);
         }
       }
+      RG_DEBUG("   rows %zu..%zu measure col %d shape '%s' anchors:", s, e,
+               measure_col, shape.c_str());
+      for (size_t a : anchors) RG_DEBUG(" %zu", a);
+      RG_DEBUG("\n");
       std::vector<size_t> bounds;  // row starts inside (s, e)
       for (size_t i = 0; i < anchors.size(); ++i) {
         size_t lo = i == 0 ? s : anchors[i - 1];
@@ -937,7 +986,7 @@ class Finder {
                 return a.row != b.row ? a.row < b.row : a.col < b.col;
               });
 
-    AlignedTable table{TableGrid(xs, ys, cells), 0, -1, {}, {}, {}};
+    AlignedTable table{TableGrid(xs, ys, cells), 0, -1, {}, {}, {}, {}};
     table.header_rows = header_rows;
     table.grid.set_kind(TableKind::kAligned);
     // The header cells' text, in case a page break cuts the header.
@@ -999,7 +1048,9 @@ class Finder {
     }
   }
 
-  std::optional<Built> TableAt(size_t i) const {
+  // `previous` is the table found before, if any: a header repeated on
+  // the next page opens the same table again, numbered the same way.
+  std::optional<Built> TableAt(size_t i, const AlignedTable* previous) const {
     std::optional<Header> header = HeaderAt(i);
     if (!header) return std::nullopt;
     std::vector<Group> groups = header->groups;
@@ -1038,7 +1089,12 @@ class Finder {
     std::vector<double> xs = {groups.front().x0};
     xs.insert(xs.end(), seps.begin(), seps.end());
     xs.push_back(groups.back().x1);
+    std::vector<int> roles;
+    for (const Group& g : groups) roles.push_back(g.role);
     std::string shape;
+    if (previous != nullptr && previous->column_roles == roles) {
+      shape = previous->measure_shape;
+    }
     std::vector<size_t> starts =
         RowStarts(body_start, end, xs, measure_col, spanning, &shape);
     Built built{MakeTable(seps, header->first, header->last, body_start, end,
@@ -1046,6 +1102,7 @@ class Finder {
                 end};
     built.table.measure_col = measure_col;
     built.table.measure_shape = shape;
+    built.table.column_roles = roles;
     return built;
   }
 
@@ -1055,7 +1112,9 @@ class Finder {
   std::vector<Segment> rules_;
   std::vector<double> seams_;
   std::vector<Band> bands_;
+  double usual_gap_ = 0;                      // between consecutive bands
   std::vector<std::vector<int>> band_roles_;  // roles single fragments name
+  std::vector<int> frag_role_;                // per fragment
   double em_ = 12;
 };
 
@@ -1274,6 +1333,7 @@ void SplitAtSeams(const AlignedTable& table, const VirtualPage& vp,
                       0,
                       table.measure_col,
                       table.measure_shape,
+                      table.column_roles,
                       {},
                       {}};
     part.grid.set_kind(TableKind::kAligned);

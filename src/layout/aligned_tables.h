@@ -95,6 +95,7 @@ struct AlignedTable {
   int header_rows = 0;   // 0 for the part of a table a page break cut off
   int measure_col = -1;  // the column the header names as the measures'
   std::string measure_shape;  // numbering of its measures, "" if unknown
+  std::vector<int> column_roles;  // HeaderVocabulary ids, one per column
   // Vertical separators between the columns, one per grid row and gap, but
   // not through a cell spanning that gap: the text line builder splits
   // lines there (text_lines.h) as it does at ruled column borders.

@@ -152,7 +152,9 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
       if (!c->space && last != nullptr) {
         double em = std::max(c->font_size, last->font_size);
         bool split = c->bbox.x0 - last->bbox.x1 > options.split_gap * em ||
-                     (options.split_at_spaces && space_since_last) ||
+                     (options.split_at_spaces &&
+                      (space_since_last || c->order < last->order ||
+                       c->order > last->order + options.max_order_jump)) ||
                      BarrierBetween(*last, *c, crossing);
         if (split) {
           TextLine line = MakeLine(piece, options);

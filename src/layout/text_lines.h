@@ -40,8 +40,14 @@ struct LineOptions {
   // A gap wider than this (× font size) splits a line in two: tab stops,
   // columns, a signature beside a name.
   double split_gap = 2.5;
-  // Also split at every space glyph: words, for the aligned-table finder.
+  // Also split at every space glyph, and where the content stream jumps
+  // (the glyph after is not drawn right after the one before: another
+  // text run, typically another table cell): words, for the aligned-table
+  // finder. Cells of a borderless table may be set 1.4 pt apart.
   bool split_at_spaces = false;
+  // Content-stream positions two glyphs of one run may be apart (the
+  // combining marks and spaces drawn between two base glyphs).
+  int max_order_jump = 6;
 };
 
 // Lines in reading order within each region: by baseline, then x. Vertical

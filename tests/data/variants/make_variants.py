@@ -140,7 +140,8 @@ TABLE_STYLES = {
 }
 
 
-def to_html(text, font, size, order=None, landscape=False, style="ruled", pad=4):
+def to_html(text, font, size, order=None, landscape=False, style="ruled", pad=4,
+            top=False, repeat_header=False):
     page = "@page{size:29.7cm 21cm}" if landscape else ""
     # LibreOffice's HTML import swallows the first paragraph: give it one.
     out = [f'<html><head><meta charset="utf-8"><style>'
@@ -157,8 +158,12 @@ def to_html(text, font, size, order=None, landscape=False, style="ruled", pad=4)
             if not in_table:
                 out.append(f'<table {attrs} width="100%">')
                 in_table = True
-            td = f"<td{rule}>" if is_header(cells) else "<td>"
-            out.append("<tr>" + "".join(f"{td}{c}</td>" for c in cells) + "</tr>")
+            valign = ' valign="top"' if top else ""
+            td = f"<td{rule}{valign}>" if is_header(cells) else f"<td{valign}>"
+            row = "<tr>" + "".join(f"{td}{c}</td>" for c in cells) + "</tr>"
+            if repeat_header and is_header(cells):
+                row = f"<thead>{row}</thead>"
+            out.append(row)
             continue
         if in_table:
             out.append("</table>")
@@ -179,27 +184,32 @@ BORN_VARIANTS = {
 }
 
 
-# Tables without (all) borders: (sample, font, size, style, padding).
+# Tables without (all) borders: (sample, font, size, style, padding,
+# cells aligned to the top, header repeated on every page). Word sets
+# cells to the top and repeats a marked header; LibreOffice's HTML import
+# centres cells and repeats a <thead>. The "_mid" variants keep both of
+# LibreOffice's defaults: centred cells and headers broken across pages.
 UNRULED_VARIANTS = {
-    "000_none_garuda12": ("000", "Garuda", 12, "none", 4),
-    "000_rows_norasi14": ("000", "Norasi", 14, "rows", 4),
-    "000_header_rule_kinnari14": ("000", "Kinnari", 14, "header_rule", 4),
-    "000_frame_loma13": ("000", "Loma", 13, "frame", 3),
-    "002_none_sawasdee14_pad2": ("002", "Sawasdee", 14, "none", 2),
-    "002_rows_umpush14": ("002", "Umpush", 14, "rows", 4),
-    "002_header_rule_waree12": ("002", "Waree", 12, "header_rule", 4),
-    "002_frame_garuda14": ("002", "Garuda", 14, "frame", 6),
-    "004_none_norasi16": ("004", "Norasi", 16, "none", 4),
+    "000_none_garuda12": ("000", "Garuda", 12, "none", 4, True, True),
+    "000_rows_norasi14": ("000", "Norasi", 14, "rows", 4, True, True),
+    "000_header_rule_kinnari14": ("000", "Kinnari", 14, "header_rule", 4, True, True),
+    "000_frame_loma13_mid": ("000", "Loma", 13, "frame", 3, False, False),
+    "002_none_sawasdee14_pad2_mid": ("002", "Sawasdee", 14, "none", 2, False, False),
+    "002_rows_umpush14": ("002", "Umpush", 14, "rows", 4, True, True),
+    "002_header_rule_waree12": ("002", "Waree", 12, "header_rule", 4, True, True),
+    "002_frame_garuda14": ("002", "Garuda", 14, "frame", 6, True, True),
+    "004_none_norasi16": ("004", "Norasi", 16, "none", 4, True, True),
 }
 
 
 def make_unruled(samples, out, tmp):
     os.makedirs(f"{out}/unruled", exist_ok=True)
     names = {s[:3]: s for s in SAMPLES + [PLAN_SAMPLE]}
-    for name, (short, font, size, style, pad) in UNRULED_VARIANTS.items():
+    for name, (short, font, size, style, pad, top, repeat) in UNRULED_VARIANTS.items():
         text = open(f"{samples}/{names[short]}.txt", encoding="utf-8").read()
         with open(f"{tmp}/{name}.html", "w", encoding="utf-8") as f:
-            f.write(to_html(text, font, size, style=style, pad=pad))
+            f.write(to_html(text, font, size, style=style, pad=pad, top=top,
+                            repeat_header=repeat))
     htmls = sorted(os.path.join(tmp, f"{n}.html") for n in UNRULED_VARIANTS)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf:writer_pdf_Export",
                     "--outdir", f"{out}/unruled", *htmls],
