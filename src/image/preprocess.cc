@@ -160,6 +160,47 @@ double BlankRowShare(const Image& binary, const BBox& box, double max_ink) {
   return static_cast<double>(blank) / b->h;
 }
 
+std::vector<int> InkRows(const Image& binary, const BBox& box, double* y0,
+                         double* step) {
+  std::vector<int> out;
+  if (binary.empty() || binary.depth() != 1) return out;
+  BoxPtr b = PixelBox(binary.pix(), box);
+  if (!b) return out;
+  const double k = binary.points_per_pixel();
+  *y0 = b->y * k;
+  *step = k;
+  out.assign(static_cast<size_t>(b->h), 0);
+  const l_uint32* data = pixGetData(binary.pix());
+  const int wpl = pixGetWpl(binary.pix());
+  for (int y = b->y; y < b->y + b->h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    int ink = 0;
+    for (int x = b->x; x < b->x + b->w; ++x) ink += GET_DATA_BIT(line, x);
+    out[static_cast<size_t>(y - b->y)] = ink;
+  }
+  return out;
+}
+
+ColumnProfile InkColumns(const Image& binary, const BBox& box) {
+  ColumnProfile out;
+  if (binary.empty() || binary.depth() != 1) return out;
+  BoxPtr b = PixelBox(binary.pix(), box);
+  if (!b) return out;
+  const double k = binary.points_per_pixel();
+  out.x0 = b->x * k;
+  out.step = k;
+  out.ink.assign(static_cast<size_t>(b->w), 0);
+  const l_uint32* data = pixGetData(binary.pix());
+  const int wpl = pixGetWpl(binary.pix());
+  for (int y = b->y; y < b->y + b->h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = b->x; x < b->x + b->w; ++x) {
+      out.ink[static_cast<size_t>(x - b->x)] += GET_DATA_BIT(line, x);
+    }
+  }
+  return out;
+}
+
 Status Whiten(Image* image, const std::vector<BBox>& boxes) {
   if (image == nullptr || image->empty()) {
     return Status::InvalidArgument("empty image");
@@ -236,6 +277,25 @@ Result<std::vector<BBox>> FindInkBlocks(const Image& binary, const BBox& region,
     if (std::max(ink.width(), ink.height()) < options.min_size) continue;
     out.push_back({ink.x0 + area->x * k, ink.y0 + area->y * k,
                    ink.x1 + area->x * k, ink.y1 + area->y * k});
+  }
+  // Blocks are read by their boxes, so boxes must not overlap (the
+  // centred labels of a borderless header inside the box of its body):
+  // overlapping ones become one.
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t i = 0; i < out.size() && !merged; ++i) {
+      for (size_t j = i + 1; j < out.size(); ++j) {
+        const BBox& a = out[i];
+        const BBox& b = out[j];
+        if (std::min(a.x1, b.x1) > std::max(a.x0, b.x0) &&
+            std::min(a.y1, b.y1) > std::max(a.y0, b.y0)) {
+          out[i].Extend(b);
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(j));
+          merged = true;
+          break;
+        }
+      }
+    }
   }
   std::sort(out.begin(), out.end(), [](const BBox& a, const BBox& b) {
     return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0;

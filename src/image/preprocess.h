@@ -69,6 +69,17 @@ BBox InkBounds(const Image& binary, const BBox& box);
 double BlankRowShare(const Image& binary, const BBox& box,
                      double max_ink = 0.02);
 
+// Ink per pixel column of a 1-bit image inside `box` (points): ink[i] is
+// the number of ink pixels in the column at x = x0 + i * step (points).
+struct ColumnProfile {
+  double x0 = 0, step = 1;
+  std::vector<int> ink;
+};
+ColumnProfile InkColumns(const Image& binary, const BBox& box);
+// Ink per pixel row inside `box`: out[i] at y = *y0 + i * *step (points).
+std::vector<int> InkRows(const Image& binary, const BBox& box, double* y0,
+                         double* step);
+
 // Paints the boxes (points) white in an 8-bit or 1-bit image.
 Status Whiten(Image* image, const std::vector<BBox>& boxes);
 
@@ -84,7 +95,7 @@ Status EraseRulings(Image* image, const std::vector<layout::Segment>& rulings,
 // points on their longer side are dropped as dirt. Top to bottom.
 struct InkBlockOptions {
   double gap = 12.0;
-  double line_gap = 6.0;
+  double line_gap = 14.0;
   double min_size = 6.0;
 };
 Result<std::vector<BBox>> FindInkBlocks(const Image& binary, const BBox& region,

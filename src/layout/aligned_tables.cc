@@ -102,6 +102,10 @@ class Finder {
   }
 
   std::vector<AlignedTable> Run() {
+    for (size_t b = 0; b < bands_.size(); ++b) {
+      RG_DEBUG(" band %zu y %.1f roles %zu: %s\n", b, bands_[b].baseline,
+               band_roles_[b].size(), BandText(b).c_str());
+    }
     std::vector<AlignedTable> tables;
     size_t i = 0;
     while (i < bands_.size()) {

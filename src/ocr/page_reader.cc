@@ -147,6 +147,96 @@ Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
   return Status::Ok();
 }
 
+// Reads an ink block outside the ruled tables. A block with columns (the
+// gaps between them stay free of ink down the block) is read strip by
+// strip — each column on its own, as cells of a ruled table are — except
+// rows that cross the gaps (a title across the table, a header cell over
+// two columns), which are read whole.
+Status ReadBlock(Engine* engine, const image::Image& binary, const BBox& block,
+                 const OcrModels& models, const PageReadOptions& options,
+                 std::vector<RecognizedLine>* out) {
+  image::ColumnProfile columns = image::InkColumns(binary, block);
+  if (columns.ink.empty()) return Status::Ok();
+  const double height = block.height();
+  // A column gap: almost no ink from top to bottom (a row across it, a
+  // title or a label over two columns, is allowed).
+  const int max_ink =
+      static_cast<int>(options.river_rows * height / columns.step * 0.1);
+  const int min_width =
+      std::max(1, static_cast<int>(options.min_river / columns.step));
+  size_t first = 0, last = columns.ink.size();
+  while (first < last && columns.ink[first] == 0) ++first;
+  while (last > first && columns.ink[last - 1] == 0) --last;
+  std::vector<std::pair<double, double>> rivers;  // points
+  for (size_t i = first; i < last;) {
+    if (columns.ink[i] > max_ink) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < last && columns.ink[j] <= max_ink) ++j;
+    if (static_cast<int>(j - i) >= min_width) {
+      rivers.emplace_back(columns.x0 + i * columns.step,
+                          columns.x0 + j * columns.step);
+    }
+    i = j;
+  }
+  if (rivers.size() < 2 || height < options.min_river_table_rows * 12.0) {
+    return ReadRegion(engine, binary, block, models, options, out);
+  }
+  // Where ink crosses a gap, the rows there are read whole; a line of
+  // text reaches about half an em above and below the ink seen.
+  constexpr double kReach = 8.0;  // points
+  std::vector<std::pair<double, double>> crossing;
+  for (const auto& [x0, x1] : rivers) {
+    double y0 = 0, step = 1;
+    std::vector<int> ink =
+        image::InkRows(binary, {x0, block.y0, x1, block.y1}, &y0, &step);
+    for (size_t i = 0; i < ink.size();) {
+      if (ink[i] == 0) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < ink.size() && ink[j] > 0) ++j;
+      crossing.emplace_back(std::max(block.y0, y0 + i * step - kReach),
+                            std::min(block.y1, y0 + j * step + kReach));
+      i = j;
+    }
+  }
+  std::sort(crossing.begin(), crossing.end());
+  std::vector<std::pair<double, double>> merged;
+  for (const auto& c : crossing) {
+    if (!merged.empty() && c.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, c.second);
+    } else {
+      merged.push_back(c);
+    }
+  }
+  std::vector<double> cuts;
+  for (const auto& [x0, x1] : rivers) cuts.push_back((x0 + x1) / 2);
+  auto read_strips = [&](double top, double bottom) -> Status {
+    if (bottom - top < 4) return Status::Ok();
+    for (size_t c = 0; c <= cuts.size(); ++c) {
+      double x0 = c == 0 ? block.x0 : cuts[c - 1];
+      double x1 = c == cuts.size() ? block.x1 : cuts[c];
+      BBox strip{x0, top, x1, bottom};
+      if (image::InkCoverage(binary, strip) < options.min_cell_ink) continue;
+      RAINGAN_RETURN_IF_ERROR(
+          ReadRegion(engine, binary, strip, models, options, out));
+    }
+    return Status::Ok();
+  };
+  double y = block.y0;
+  for (const auto& [c0, c1] : merged) {
+    RAINGAN_RETURN_IF_ERROR(read_strips(y, c0));
+    RAINGAN_RETURN_IF_ERROR(ReadRegion(
+        engine, binary, {block.x0, c0, block.x1, c1}, models, options, out));
+    y = c1;
+  }
+  return read_strips(y, block.y1);
+}
+
 // Gives every paragraph the length-weighted mean confidence of the OCR
 // lines whose center lies in its box.
 void SetConfidence(const std::vector<RecognizedLine>& lines, Paragraph* p) {
@@ -177,9 +267,9 @@ void SetConfidences(const std::vector<RecognizedLine>& lines,
 
 }  // namespace
 
-Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
-                                 int number, const OcrModels& models,
-                                 const PageReadOptions& options) {
+Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
+                                      int number, const OcrModels& models,
+                                      const PageReadOptions& options) {
   if (engine == nullptr) return Status::InvalidArgument("no OCR engine");
   const std::string where = "page " + std::to_string(number) + ": ";
   ReadPage out;
@@ -244,7 +334,7 @@ Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
       continue;
     }
     RAINGAN_RETURN_IF_ERROR(
-        ReadRegion(engine, binary, block, models, options, &lines));
+        ReadBlock(engine, binary, block, models, options, &lines));
   }
   if (skipped > 0) {
     out.warnings.push_back(where + std::to_string(skipped) +
@@ -260,10 +350,89 @@ Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
     return out;
   }
   AssignFontSizes(&lines, options.lines);
-  page.blocks =
-      layout::LayoutPage(LayoutLines(lines), grids, number, page.height);
-  SetConfidences(lines, &page.blocks);
+  out.lines = std::move(lines);
+  out.grids = std::move(grids);
+  for (const layout::Segment& s : rulings) {
+    if (s.horizontal()) out.rules.push_back(s);
+  }
   return out;
+}
+
+void LayOutScannedPages(const layout::HeaderVocabulary* vocabulary,
+                        const PageReadOptions& options,
+                        std::vector<ReadPage>* pages) {
+  std::vector<std::vector<layout::AlignedTable>> aligned(pages->size());
+  if (vocabulary != nullptr && vocabulary->role_of) {
+    // The finder reads words: OCR's blank-separated runs.
+    std::vector<layout::PageText> text(pages->size());
+    for (size_t p = 0; p < pages->size(); ++p) {
+      ReadPage& page = (*pages)[p];
+      // Tesseract's Thai "words" are often single letters; a fragment is
+      // a run of them with no blank between.
+      for (const RecognizedLine& l : page.lines) {
+        for (size_t i = 0; i < l.words.size();) {
+          layout::TextLine word;
+          word.bbox = WordBox(l, i);
+          size_t j = i;
+          while (j < l.words.size() && (j == i || !l.words[j].space_before)) {
+            word.text += l.words[j].text;
+            word.bbox.Extend(WordBox(l, j));
+            ++j;
+          }
+          word.bbox.y0 = l.line.bbox.y0;
+          word.bbox.y1 = l.line.bbox.y1;
+          word.baseline = l.line.baseline;
+          word.font_size = l.line.font_size;
+          text[p].fragments.push_back(std::move(word));
+          i = j;
+        }
+      }
+      for (const layout::TableGrid& g : page.grids) {
+        text[p].exclude.push_back(g.bbox());
+      }
+      text[p].rules = page.rules;
+      text[p].height = page.page.height;
+    }
+    aligned = layout::FindAlignedTables(text, *vocabulary, options.aligned);
+  }
+  for (size_t p = 0; p < pages->size(); ++p) {
+    ReadPage& page = (*pages)[p];
+    std::vector<layout::Segment> separators;
+    for (layout::AlignedTable& t : aligned[p]) {
+      separators.insert(separators.end(), t.separators.begin(),
+                        t.separators.end());
+      if (!t.header_text.empty()) {
+        t.grid.set_header_text(std::move(t.header_text));
+      }
+      page.grids.push_back(std::move(t.grid));
+    }
+    std::vector<RecognizedLine> lines;
+    for (const RecognizedLine& l : page.lines) {
+      for (RecognizedLine& piece : SplitAtSeparators(l, separators)) {
+        lines.push_back(std::move(piece));
+      }
+    }
+    if (!lines.empty()) {
+      page.page.blocks = layout::LayoutPage(LayoutLines(lines), page.grids,
+                                            page.page.number, page.page.height);
+      SetConfidences(lines, &page.page.blocks);
+    }
+    page.lines.clear();
+    page.grids.clear();
+    page.rules.clear();
+  }
+}
+
+Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
+                                 int number, const OcrModels& models,
+                                 const PageReadOptions& options) {
+  RAINGAN_ASSIGN_OR_RETURN(
+      ReadPage page,
+      RecognizeScannedPage(engine, scan, number, models, options));
+  std::vector<ReadPage> one;
+  one.push_back(std::move(page));
+  LayOutScannedPages(models.vocabulary, options, &one);
+  return std::move(one.front());
 }
 
 }  // namespace raingan::ocr

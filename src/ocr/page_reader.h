@@ -27,6 +27,7 @@
 #include "image/lines.h"
 #include "image/preprocess.h"
 #include "image/text_rows.h"
+#include "layout/aligned_tables.h"
 #include "layout/grid.h"
 #include "layout/page_layout.h"
 #include "layout/segment.h"
@@ -49,6 +50,7 @@ struct PageReadOptions {
   image::InkBlockOptions blocks;
   image::TextRowOptions rows;
   DigitRepairOptions digits;
+  layout::AlignedTableOptions aligned;
   // Ruling pixels are erased this far (points) beyond their thickness.
   double ruling_margin = 1.0;
   // Cells with less ink than this share (after erasing rulings) are empty
@@ -65,6 +67,15 @@ struct PageReadOptions {
   // always leave blank rows between them (10% and more on the samples).
   double noise_min_height = 72.0;
   double min_blank_rows = 0.03;
+  // A block of text whose rows leave two or more vertical gaps free of ink
+  // (in all but `river_rows` of its rows, for a title or section row across
+  // them) is read column by column, so that OCR never reads one line
+  // across two cells of a table without rulings. Gaps are at least
+  // `min_river` points wide (the samples' borderless columns are 7 pt
+  // apart; word spaces do not line up over rows).
+  double min_river = 2.5;
+  double river_rows = 0.1;
+  int min_river_table_rows = 3;
   // A page whose ink covers less than this share is blank.
   double min_page_ink = 0.0005;
   // Words below this confidence that contain no Thai letter or digit are
@@ -77,17 +88,37 @@ struct OcrModels {
   const DigitShapes* digits = nullptr;
   const dates::PeriodLexicon* months = nullptr;  // month names
   const WordCorrector* words = nullptr;
+  // Header wording, to find tables without rulings (aligned_tables.h).
+  const layout::HeaderVocabulary* vocabulary = nullptr;
 };
 
 struct ReadPage {
   Page page;                          // number, size, blocks; ocr = true
   std::vector<std::string> warnings;  // prefixed with "page N: "
   double skew_degrees = 0;
+  // What recognition found, before the page's blocks are formed
+  // (LayOutScannedPages() consumes them).
+  std::vector<RecognizedLine> lines;
+  std::vector<layout::TableGrid> grids;  // ruled tables
+  std::vector<layout::Segment> rules;    // horizontal rulings
 };
 
-// Reads `scan` (any depth; its dpi gives the page size) as page `number`.
-// Fails only when Tesseract itself fails; unreadable content gives
-// warnings.
+// Reads `scan` (any depth; its dpi gives the page size) as page `number`:
+// its lines and ruled tables, page.blocks still empty. Fails only when
+// Tesseract itself fails; unreadable content gives warnings.
+Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
+                                      int number, const OcrModels& models,
+                                      const PageReadOptions& options = {});
+
+// Forms the blocks of recognized pages of one document: tables without
+// rulings are found over all of them (a table may run over page breaks),
+// lines split at their column gaps, then each page laid out as a text
+// layer would be. `vocabulary` may be null (ruled tables only).
+void LayOutScannedPages(const layout::HeaderVocabulary* vocabulary,
+                        const PageReadOptions& options,
+                        std::vector<ReadPage>* pages);
+
+// Both steps for one page on its own.
 Result<ReadPage> ReadScannedPage(Engine* engine, const image::Image& scan,
                                  int number, const OcrModels& models,
                                  const PageReadOptions& options = {});

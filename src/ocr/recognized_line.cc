@@ -38,6 +38,55 @@ void RecognizedLine::RebuildText() {
   }
 }
 
+BBox WordBox(const RecognizedLine& line, size_t i) {
+  return ToPoints(line.words[i].box, line.points_per_pixel);
+}
+
+std::vector<RecognizedLine> SplitAtSeparators(
+    const RecognizedLine& line,
+    const std::vector<layout::Segment>& separators) {
+  const double y = line.line.bbox.cy();
+  std::vector<double> cuts;
+  for (const layout::Segment& s : separators) {
+    if (s.vertical() && s.y0 <= y && s.y1 >= y && s.x0 > line.line.bbox.x0 &&
+        s.x0 < line.line.bbox.x1) {
+      cuts.push_back(s.x0);
+    }
+  }
+  if (cuts.empty() || line.words.empty()) return {line};
+  std::sort(cuts.begin(), cuts.end());
+  std::vector<RecognizedLine> out;
+  int current = -1;
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    double cx = WordBox(line, i).cx();
+    int piece = static_cast<int>(
+        std::upper_bound(cuts.begin(), cuts.end(), cx) - cuts.begin());
+    if (piece != current) {
+      RecognizedLine r;
+      r.x_height = line.x_height;
+      r.points_per_pixel = line.points_per_pixel;
+      r.line = line.line;
+      r.line.bbox = {};
+      out.push_back(std::move(r));
+      current = piece;
+    }
+    RecognizedLine& r = out.back();
+    OcrWord w = line.words[i];
+    if (r.words.empty()) w.space_before = false;
+    r.words.push_back(std::move(w));
+    BBox box = WordBox(line, i);
+    // Keep the line's vertical extent (its font box), narrow its x.
+    if (r.line.bbox.empty() && r.words.size() == 1) {
+      r.line.bbox = {box.x0, line.line.bbox.y0, box.x1, line.line.bbox.y1};
+    } else {
+      r.line.bbox.x0 = std::min(r.line.bbox.x0, box.x0);
+      r.line.bbox.x1 = std::max(r.line.bbox.x1, box.x1);
+    }
+  }
+  for (RecognizedLine& r : out) r.RebuildText();
+  return out;
+}
+
 std::vector<RecognizedLine> ToRecognizedLines(const std::vector<OcrLine>& lines,
                                               double points_per_pixel) {
   std::vector<RecognizedLine> out;
@@ -45,6 +94,7 @@ std::vector<RecognizedLine> ToRecognizedLines(const std::vector<OcrLine>& lines,
   for (const OcrLine& l : lines) {
     RecognizedLine r;
     r.words = l.words;
+    r.points_per_pixel = points_per_pixel;
     r.x_height = l.x_height * points_per_pixel;
     // The words' union, not Tesseract's line box: the line box of a cell
     // may include stray marks Tesseract did not read as text.

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "layout/segment.h"
 #include "layout/text_lines.h"
 #include "ocr/engine.h"
 
@@ -17,7 +18,8 @@ namespace raingan::ocr {
 struct RecognizedLine {
   std::vector<OcrWord> words;
   layout::TextLine line;
-  double x_height = 0;  // points; 0 when Tesseract gave none
+  double x_height = 0;          // points; 0 when Tesseract gave none
+  double points_per_pixel = 1;  // of the words' boxes
 
   // Mean word confidence weighted by the words' lengths in code points
   // (a one-letter misread weighs less than a long word), 0..1.
@@ -46,6 +48,17 @@ struct LineOptions {
   // their size.
   double same_size = 1.2;
 };
+
+// The box of word `i` in points.
+BBox WordBox(const RecognizedLine& line, size_t i);
+
+// The line cut where it crosses one of the vertical `separators` (points;
+// only those spanning the line's height count): one line per run of words
+// between two separators, words kept whole (a word belongs where its
+// center is). The aligned-table finder's column gaps, applied to lines
+// that OCR read across a whole table row.
+std::vector<RecognizedLine> SplitAtSeparators(
+    const RecognizedLine& line, const std::vector<layout::Segment>& separators);
 
 // Converts lines read from an image with `points_per_pixel` (72 / dpi).
 std::vector<RecognizedLine> ToRecognizedLines(const std::vector<OcrLine>& lines,

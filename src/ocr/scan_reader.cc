@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "backends/table_vocabulary.h"
 #include "base/file.h"
 #include "lexicon/tsv.h"
 #include "ocr/worker_pool.h"
@@ -11,6 +12,7 @@ namespace raingan::ocr {
 Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
   ScanOptions out;
   out.jobs = std::max(1, options.jobs);
+  out.vocabulary = TableVocabulary(options);
   if (!options.models_dir.empty()) {
     std::string words = ModelPath(options.models_dir, "ocr_words.txt");
     std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
@@ -58,8 +60,8 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     models.digits = options.digits.get();
     models.months = options.months.get();
     models.words = options.words.get();
-    Result<ReadPage> read =
-        ReadScannedPage(engine, *raster, numbers[index], models, options.page);
+    Result<ReadPage> read = RecognizeScannedPage(
+        engine, *raster, numbers[index], models, options.page);
     if (!read.ok()) {
       out.warnings.push_back(where + "OCR failed: " + read.status().message());
       return;
@@ -68,6 +70,7 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
   };
   RAINGAN_RETURN_IF_ERROR(
       RunOnWorkers(count, options.jobs, options.engine, task));
+  LayOutScannedPages(&options.vocabulary, options.page, &pages);
   return pages;
 }
 

@@ -30,6 +30,8 @@ struct ScanOptions {
   std::shared_ptr<const DigitShapes> digits;           // null: no digit repair
   std::shared_ptr<const dates::PeriodLexicon> months;  // may be null
   std::shared_ptr<const WordCorrector> words;          // may be null
+  // Header wording for tables without rulings; unset: ruled tables only.
+  layout::HeaderVocabulary vocabulary;
 };
 
 // Options for a backend run: `jobs` from options.jobs; from models_dir,
