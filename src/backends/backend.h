@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/progress.h"
 #include "base/result.h"
 #include "lexicon/header_roles.h"
 #include "model/document.h"
@@ -34,6 +35,9 @@ struct BackendOptions {
   // Header wording, to find tables drawn without ruling lines; null: only
   // ruled tables are found.
   std::shared_ptr<const HeaderLexicon> headers;
+  // Where the backend reports pages read and OCRed (base/progress.h); the
+  // Extractor sets it per document from ExtractOptions::progress.
+  ProgressTracker progress;
 };
 
 // Each backend fills doc->source.format/pages and doc->pages. The caller has

@@ -1,6 +1,10 @@
 #include "cli/common_options.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <cstdlib>
+#include <string>
 
 namespace raingan::cli {
 
@@ -22,6 +26,19 @@ bool ParsePositiveInt(const std::string& text, int* value) {
   }
   if (v <= 0) return false;
   *value = v;
+  return true;
+}
+
+bool StderrIsTerminal(int* columns) {
+  if (columns != nullptr) *columns = 0;
+  const char* term = std::getenv("TERM");
+  if (!::isatty(STDERR_FILENO) || (term && std::string(term) == "dumb")) {
+    return false;
+  }
+  winsize size{};
+  if (columns != nullptr && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0) {
+    *columns = size.ws_col;
+  }
   return true;
 }
 

@@ -25,6 +25,10 @@ extern const char kCommonOptionsHelp[];
 // Parses a positive integer option value; false if malformed.
 bool ParsePositiveInt(const std::string& text, int* value);
 
+// True when stderr is a terminal that understands "\r\033[K" (TERM is not
+// "dumb"), for progress lines; its width in *columns (0 if unknown).
+bool StderrIsTerminal(int* columns = nullptr);
+
 // Number of online CPU cores (at least 1).
 int CoreCount();
 

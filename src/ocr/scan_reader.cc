@@ -11,6 +11,7 @@ namespace raingan::ocr {
 Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
   ScanOptions out;
   out.jobs = std::max(1, options.jobs);
+  out.progress = options.progress;
   if (!options.models_dir.empty()) {
     std::string words = ModelPath(options.models_dir, "ocr_words.txt");
     std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
@@ -45,7 +46,7 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     pages[i].page.number = numbers[i];
     pages[i].page.ocr = true;
   }
-  auto task = [&](Engine* engine, int worker, int index) {
+  auto read_page = [&](Engine* engine, int worker, int index) {
     ReadPage& out = pages[index];
     const std::string where = "page " + std::to_string(numbers[index]) + ": ";
     Result<image::Image> raster = source(worker, index);
@@ -66,6 +67,11 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     }
     out = std::move(read).value();
   };
+  auto task = [&](Engine* engine, int worker, int index) {
+    read_page(engine, worker, index);
+    options.progress.OcrDone();
+  };
+  options.progress.SetOcrTotal(count);
   RAINGAN_RETURN_IF_ERROR(
       RunOnWorkers(count, options.jobs, options.engine, task));
   return pages;

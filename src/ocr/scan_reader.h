@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "backends/backend.h"
+#include "base/progress.h"
 #include "base/result.h"
 #include "dates/lexicon.h"
 #include "image/image.h"
@@ -30,13 +31,16 @@ struct ScanOptions {
   std::shared_ptr<const DigitShapes> digits;           // null: no digit repair
   std::shared_ptr<const dates::PeriodLexicon> months;  // may be null
   std::shared_ptr<const WordCorrector> words;          // may be null
+  // Told the number of pages to read, then each page read or given up on.
+  ProgressTracker progress;
 };
 
-// Options for a backend run: `jobs` from options.jobs; from models_dir,
-// when they exist: Tesseract's word and pattern lists (ocr_words.txt,
-// ocr_patterns.txt), the lexicon corrector built on ocr_words.txt, the
-// digit shapes (ocr_digit_shapes.tsv) and the month names (months.tsv,
-// period_words.tsv); errors in those files fail with the file and line.
+// Options for a backend run: `jobs` and `progress` from `options`; from
+// models_dir, when they exist: Tesseract's word and pattern lists
+// (ocr_words.txt, ocr_patterns.txt), the lexicon corrector built on
+// ocr_words.txt, the digit shapes (ocr_digit_shapes.tsv) and the month names
+// (months.tsv, period_words.tsv); errors in those files fail with the file and
+// line.
 Result<ScanOptions> ScanOptionsFor(const BackendOptions& options);
 
 // Produces the raster of page `index`. Called concurrently from different

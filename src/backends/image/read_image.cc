@@ -16,6 +16,9 @@ Status ReadImage(const std::string& /*path*/, std::string_view bytes,
   RAINGAN_ASSIGN_OR_RETURN(int count, image::CountImagePages(bytes));
   doc->source.format = SourceFormat::kImage;
   doc->source.pages = count;
+  // Counting the frames is the whole first reading of an image file.
+  options.progress.SetPagesTotal(count);
+  options.progress.PagesDone(count);
   std::vector<int> numbers(count);
   for (int i = 0; i < count; ++i) numbers[i] = i + 1;
 

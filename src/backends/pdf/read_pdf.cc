@@ -23,6 +23,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
   build.vocabulary = TableVocabulary(options);
   std::vector<pdf_backend::AnalysedPage> pages;
   pages.reserve(pdf.page_count());
+  options.progress.SetPagesTotal(pdf.page_count());
   for (int n = 1; n <= pdf.page_count(); ++n) {
     const std::string where = "page " + std::to_string(n) + ": ";
     Result<pdf::PageContent> content = pdf.ReadPage(n);
@@ -34,6 +35,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
       failed.page.quality.reason = content.status().message();
       doc->warnings.push_back(where + content.status().message());
       pages.push_back(std::move(failed));
+      options.progress.PagesDone();
       continue;
     }
     for (const std::string& w : content->warnings) {
@@ -45,6 +47,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
           " rotated characters (vertical text) were not read");
     }
     pages.push_back(pdf_backend::AnalysePage(*content, build));
+    options.progress.PagesDone();
   }
 
   pdf_backend::AssemblePages(build, &pages);
