@@ -4,6 +4,8 @@
 #include <poppler/PDFDoc.h>
 #include <poppler/SplashOutputDev.h>
 #include <poppler/Stream.h>
+#include <poppler/cpp/poppler-version.h>
+#include <poppler/poppler-config.h>
 #include <poppler/splash/SplashBitmap.h>
 
 #include <cmath>
@@ -147,6 +149,14 @@ Result<image::Image> PdfDocument::Render(int number, int dpi, bool gray) const {
                                         bitmap->getHeight(), stride, dpi)
               : image::Image::FromRgb8(data, bitmap->getWidth(),
                                        bitmap->getHeight(), stride, dpi);
+}
+
+std::string PopplerVersion() {
+  std::string running = poppler::version_string();
+  if (running != POPPLER_VERSION) {
+    running += " (built against " POPPLER_VERSION ")";
+  }
+  return running;
 }
 
 }  // namespace raingan::pdf

@@ -72,6 +72,12 @@ class PdfDocument {
   std::unique_ptr<Impl> impl_;
 };
 
+// The Poppler library in use, as it reports itself at run time ("22.12.0",
+// asked of libpoppler-cpp, built from the same source as the core library
+// raingan uses); with " (built against X)" when the headers raingan was
+// compiled with name another version. For bug reports.
+std::string PopplerVersion();
+
 }  // namespace raingan::pdf
 
 #endif  // RAINGAN_PDF_PDF_DOCUMENT_H_
