@@ -14,6 +14,7 @@
 
 #include "base/progress.h"
 #include "base/result.h"
+#include "image/limits.h"
 #include "lexicon/header_roles.h"
 #include "model/document.h"
 
@@ -35,6 +36,10 @@ struct BackendOptions {
   // Header wording, to find tables drawn without ruling lines; null: only
   // ruled tables are found.
   std::shared_ptr<const HeaderLexicon> headers;
+  // Pixel and page limits checked on headers before decoding (image/
+  // limits.h): over them, an image file or PDF fails, a page of a longer
+  // document is skipped with a warning. `serve` passes the same values.
+  image::SizeLimits limits;
   // Where the backend reports pages read and OCRed (base/progress.h); the
   // Extractor sets it per document from ExtractOptions::progress.
   ProgressTracker progress;

@@ -51,8 +51,12 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     const std::string where = "page " + std::to_string(numbers[index]) + ": ";
     Result<image::Image> raster = source(worker, index);
     if (!raster.ok()) {
-      out.warnings.push_back(
-          where + "cannot rasterize the page: " + raster.status().message());
+      // Not read at all (unlike a blank page): the reason goes with the
+      // page, so a batch reports it, not "no text".
+      out.page.ocr = false;
+      out.page.quality.reason =
+          "cannot rasterize the page: " + raster.status().message();
+      out.warnings.push_back(where + out.page.quality.reason);
       return;
     }
     OcrModels models;

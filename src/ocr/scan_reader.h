@@ -49,8 +49,10 @@ Result<ScanOptions> ScanOptionsFor(const BackendOptions& options);
 using PageSource = std::function<Result<image::Image>(int worker, int index)>;
 
 // Reads pages 0..numbers.size()-1; page i is numbered numbers[i] in the
-// document. Fails only when no OCR engine can be created (missing language
-// data), with a message saying what to install.
+// document. A page whose raster cannot be made (over a size limit, say)
+// comes back with page.ocr false and the reason in page.quality.reason. Fails
+// only when no OCR engine can be created (missing language data), with a
+// message saying what to install.
 Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
                                                const PageSource& source,
                                                const ScanOptions& options);

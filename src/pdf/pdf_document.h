@@ -21,6 +21,7 @@
 
 #include "base/result.h"
 #include "image/image.h"
+#include "image/limits.h"
 #include "layout/glyph.h"
 #include "layout/segment.h"
 
@@ -63,8 +64,12 @@ class PdfDocument {
   // Glyphs, rulings and image coverage of page `number` (1-based).
   Result<PageContent> ReadPage(int number) const;
   // The page rasterized at `dpi` (10..1200): 8-bit gray, or 32-bit RGB
-  // when `gray` is false.
-  Result<image::Image> Render(int number, int dpi, bool gray = true) const;
+  // when `gray` is false. Refused (BadInput naming the size and the limit)
+  // before anything is decoded when the rendered page, or an image the
+  // page draws, would be over `max_pixels` (image/limits.h).
+  Result<image::Image> Render(
+      int number, int dpi, bool gray = true,
+      int64_t max_pixels = image::kDefaultMaxPixels) const;
 
  private:
   struct Impl;
