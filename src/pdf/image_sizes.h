@@ -1,8 +1,8 @@
 // ImageSizeScanner: a Poppler OutputDev that only notes the pixel size of
-// every image a page draws (in forms, patterns and soft masks too), from
-// the image dictionaries, without decoding any image data — so a page can
-// be refused before Splash decodes a 40,000 × 40,000 image (internal to
-// src/pdf/).
+// every image a page draws (in forms, patterns, soft masks and Type 3
+// glyphs too), from the image dictionaries, without decoding any image
+// data — so a page can be refused before Splash decodes a 40,000 × 40,000
+// image (internal to src/pdf/).
 #ifndef RAINGAN_PDF_IMAGE_SIZES_H_
 #define RAINGAN_PDF_IMAGE_SIZES_H_
 
@@ -21,7 +21,8 @@ class ImageSizeScanner : public OutputDev {
 
   bool upsideDown() override { return true; }
   bool useDrawChar() override { return false; }
-  bool interpretType3Chars() override { return false; }
+  // Type 3 glyphs are content streams of their own, and may draw images.
+  bool interpretType3Chars() override { return true; }
   bool needNonText() override { return true; }
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width,
