@@ -65,8 +65,12 @@ def write_png(path, width, height, bit_depth, color_type, idat, dpi):
 
 
 def write_tiff(path, width, height, bits, samples, photometric, strip,
-               compression, dpi, inkset=None):
-    """A little-endian classic TIFF of one page in one strip."""
+               compression, dpi, inkset=None, rows_per_strip=None):
+    """A little-endian classic TIFF of one page. `strip` is the page's
+    data, one strip; or, with rows_per_strip, a list of the strips' data,
+    each that many rows (as scanners write them)."""
+    strips = strip if rows_per_strip else [strip]
+    rows_per_strip = rows_per_strip or height
     # (tag, type, count, value); for arrays and rationals the value is
     # filled in below with the offset of the data placed after the IFD.
     entries = [
@@ -75,10 +79,10 @@ def write_tiff(path, width, height, bits, samples, photometric, strip,
         [258, 3, samples, bits],
         [259, 3, 1, compression],
         [262, 3, 1, photometric],
-        [273, 4, 1, 0],  # StripOffsets
+        [273, 4, len(strips), 0],  # StripOffsets
         [277, 3, 1, samples],
-        [278, 4, 1, height],
-        [279, 4, 1, len(strip)],
+        [278, 4, 1, rows_per_strip],
+        [279, 4, len(strips), 0],  # StripByteCounts
         [282, 5, 1, 0],  # XResolution
         [283, 5, 1, 0],  # YResolution
         [296, 3, 1, 2],  # ResolutionUnit: inch
@@ -93,7 +97,22 @@ def write_tiff(path, width, height, bits, samples, photometric, strip,
         extra += struct.pack('<%dH' % samples, *([bits] * samples))
     res_at = extra_at + len(extra)
     extra += struct.pack('<II', dpi, 1)
-    strip_at = extra_at + len(extra)
+    many = len(strips) > 1  # the arrays do not fit in their entries
+    offsets_at = extra_at + len(extra) + (4 * len(strips) if many else 0)
+    counts_at = extra_at + len(extra)
+    if many:
+        extra += struct.pack('<%dI' % len(strips), *map(len, strips))
+        extra += b'\0' * (4 * len(strips))  # offsets, filled in below
+    data_at = extra_at + len(extra)
+    strip_offsets, at = [], data_at
+    for data in strips:
+        strip_offsets.append(at)
+        at += len(data)
+    if many:
+        start = offsets_at - extra_at
+        extra = (extra[:start] +
+                 struct.pack('<%dI' % len(strips), *strip_offsets) +
+                 extra[start + 4 * len(strips):])
     ifd = struct.pack('<H', len(entries))
     for tag, typ, count, value in entries:
         if tag == 258 and samples > 2:
@@ -101,14 +120,16 @@ def write_tiff(path, width, height, bits, samples, photometric, strip,
         elif tag in (282, 283):
             value = res_at
         elif tag == 273:
-            value = strip_at
+            value = offsets_at if many else strip_offsets[0]
+        elif tag == 279:
+            value = counts_at if many else len(strips[0])
         if typ == 3 and count <= 2:
             values = [value] * count + [0] * (2 - count)
             ifd += struct.pack('<HHIHH', tag, typ, count, *values)
         else:
             ifd += struct.pack('<HHII', tag, typ, count, value)
     ifd += struct.pack('<I', 0)
-    out = b'II*\x00' + struct.pack('<I', 8) + ifd + extra + strip
+    out = b'II*\x00' + struct.pack('<I', 8) + ifd + extra + b''.join(strips)
     open(path, 'wb').write(out)
 
 
