@@ -84,7 +84,7 @@ TEST(ExtractProgressTest, TerminalShowsProgressLinesThenErasesThem) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = ProgressLines(r.err);
   ASSERT_GE(lines.size(), 2u) << r.err;
-  EXPECT_THAT(lines.front(), HasSubstr("000_p8-9.scan.pdf: 2/2 pages read"));
+  EXPECT_THAT(lines.back(), HasSubstr("000_p8-9.scan.pdf: 2/2 pages read"));
   EXPECT_THAT(r.err, HasSubstr("0/2 OCRed"));
   EXPECT_THAT(r.err, HasSubstr("1/2 OCRed"));
   EXPECT_THAT(r.err, HasSubstr(" elapsed · ETA "));
