@@ -22,7 +22,7 @@ done
 raingan="$build/raingan"
 checker="$build/tests/raingan_accuracy"
 for tool in "$raingan" "$checker"; do
-  [[ -x "$tool" ]] || { echo "accuracy.sh: $tool not built (run scripts/setup.sh)" >&2; exit 2; }
+  [[ -x "$tool" ]] || { echo "accuracy.sh: $tool not built (run scripts/setup.sh --tests)" >&2; exit 2; }
 done
 
 inputs=(samples/*.txt samples/*.born.pdf tests/data/variants/text/* tests/data/variants/born/*)

@@ -3,26 +3,60 @@
 # configures and builds it in build/. Safe to run again: a no-op when
 # everything is installed and built.
 #
-#   ./scripts/setup.sh            # as root, or with sudo available
+#   ./scripts/setup.sh            # the tool: runtime and build packages,
+#                                 # builds build/raingan and nothing else
+#   ./scripts/setup.sh --tests    # also the test packages; builds the test
+#                                 # suite and benchmarks (then run ctest)
 #   BUILD_TYPE=Debug ./scripts/setup.sh
+#
+# Run as root, or with sudo available. The README's quickstart commands and
+# CI (.ci/run) call this script; keep both working from a clean clone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+with_tests=0
+for arg in "$@"; do
+  case "$arg" in
+    --tests) with_tests=1 ;;
+    -h | --help)
+      sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "setup: unknown option $arg (see --help)" >&2
+      exit 2
+      ;;
+  esac
+done
+
+# Runtime and build packages: what building and running build/raingan needs.
 packages=(
   build-essential cmake pkg-config
-  libpoppler-cpp-dev libpoppler-private-dev poppler-utils
-  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng
+  libpoppler-cpp-dev libpoppler-private-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr-tha tesseract-ocr-eng
   libicu-dev libre2-dev nlohmann-json3-dev
   libsqlite3-dev libpq-dev
-  # For the tests: a PostgreSQL server the database tests start themselves
-  # (tests/db/), and the sqlite3 shell of scripts/bench_db.sh.
-  postgresql-15 sqlite3
-  libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev time
 )
 
+# Test packages: installed only with --tests. Everything the test suite,
+# the benchmarks (scripts/bench_*.sh) and the fuzzers (scripts/fuzz.sh) need
+# beyond the tool itself. A test that starts a real service (a database, a
+# scheduler, a browser) appends its Debian packages here, one line each with
+# what needs it; CI installs them through this list.
+test_packages=(
+  libgtest-dev libgmock-dev          # the test suite (build/tests/raingan_tests)
+  libbenchmark-dev                   # tests/bench/*_bench
+  clang libclang-rt-14-dev           # libFuzzer targets (scripts/fuzz.sh)
+  poppler-utils tesseract-ocr time   # reference tools of scripts/bench_*.sh
+  postgresql-15                      # the PostgreSQL server tests/db/ starts
+  sqlite3                            # the sqlite3 shell of scripts/bench_db.sh
+)
+
+wanted=("${packages[@]}")
+if ((with_tests)); then wanted+=("${test_packages[@]}"); fi
+
 missing=()
-for p in "${packages[@]}"; do
+for p in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
@@ -36,6 +70,19 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" >/dev/null
-cmake --build build -j"$(nproc)"
-echo "setup: built build/raingan"
+configure=(cmake -S . -B build -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}")
+if ((with_tests)); then
+  configure+=(-DRAINGAN_BUILD_TESTS=ON -DRAINGAN_BUILD_BENCHMARKS=ON)
+elif [ ! -f build/CMakeCache.txt ]; then
+  # A first build for using the tool: no test suite, no benchmarks. An
+  # existing build directory keeps its settings (tests stay configured).
+  configure+=(-DRAINGAN_BUILD_TESTS=OFF -DRAINGAN_BUILD_BENCHMARKS=OFF)
+fi
+"${configure[@]}" >/dev/null
+if ((with_tests)); then
+  cmake --build build -j"$(nproc)"
+  echo "setup: built build/raingan, the tests and the benchmarks"
+else
+  cmake --build build -j"$(nproc)" --target raingan
+  echo "setup: built build/raingan"
+fi

@@ -12,7 +12,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/progress.h"
 #include "base/result.h"
+#include "image/limits.h"
 #include "lexicon/header_roles.h"
 #include "model/document.h"
 
@@ -34,6 +36,13 @@ struct BackendOptions {
   // Header wording, to find tables drawn without ruling lines; null: only
   // ruled tables are found.
   std::shared_ptr<const HeaderLexicon> headers;
+  // Pixel and page limits checked on headers before decoding (image/
+  // limits.h): over them, an image file or PDF fails, a page of a longer
+  // document is skipped with a warning. `serve` passes the same values.
+  image::SizeLimits limits;
+  // Where the backend reports pages read and OCRed (base/progress.h); the
+  // Extractor sets it per document from ExtractOptions::progress.
+  ProgressTracker progress;
 };
 
 // Each backend fills doc->source.format/pages and doc->pages. The caller has

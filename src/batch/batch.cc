@@ -363,11 +363,20 @@ Status Runner::WriteMerged() {
 std::string SettingsFingerprint(const ExtractOptions& options) {
   const BackendOptions& b = options.backend;
   std::string ocr = !b.allow_ocr ? "off" : b.force_ocr ? "every page" : "on";
-  return std::string("raingan ") + RAINGAN_VERSION + "; pipeline " +
-         options.pipeline + "; models " +
-         (options.models_dir.empty() ? DefaultModelsDir()
-                                     : options.models_dir) +
-         "; ocr " + ocr + " at " + std::to_string(b.ocr_dpi) + " dpi";
+  std::string settings =
+      std::string("raingan ") + RAINGAN_VERSION + "; pipeline " +
+      options.pipeline + "; models " +
+      (options.models_dir.empty() ? DefaultModelsDir() : options.models_dir) +
+      "; ocr " + ocr + " at " + std::to_string(b.ocr_dpi) + " dpi";
+  // Only limits other than the defaults are named, so outputs made before
+  // limits existed still resume; raising a limit re-runs what it refused.
+  const image::SizeLimits defaults;
+  if (b.limits.max_pixels != defaults.max_pixels ||
+      b.limits.max_pages != defaults.max_pages) {
+    settings += "; limits " + std::to_string(b.limits.max_pixels) + " px, " +
+                std::to_string(b.limits.max_pages) + " pages";
+  }
+  return settings;
 }
 
 Result<BatchPlan> PrepareBatch(const BatchOptions& options) {

@@ -162,10 +162,8 @@ std::string ParseArgs(const std::vector<std::string>& args, Parsed* p) {
 
 batch::ProgressReporter::Mode ProgressMode(bool quiet) {
   if (quiet) return batch::ProgressReporter::Mode::kQuiet;
-  const char* term = std::getenv("TERM");
-  bool tty = ::isatty(STDERR_FILENO) && !(term && std::string(term) == "dumb");
-  return tty ? batch::ProgressReporter::Mode::kTty
-             : batch::ProgressReporter::Mode::kLog;
+  return StderrIsTerminal() ? batch::ProgressReporter::Mode::kTty
+                            : batch::ProgressReporter::Mode::kLog;
 }
 
 std::string Rate(double count, double seconds) {

@@ -1,6 +1,10 @@
 #include "cli/common_options.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <cstdlib>
+#include <string>
 
 namespace raingan::cli {
 
@@ -11,7 +15,12 @@ const char kCommonOptionsHelp[] =
     "                        models/ directory of this installation)\n"
     "  --ocr-dpi N           render resolution for scanned pages (300)\n"
     "  --force-ocr           OCR every PDF page, ignoring its text layer\n"
-    "  --no-ocr              never run OCR; pages that need it get a warning\n";
+    "  --no-ocr              never run OCR; pages that need it get a warning\n"
+    "  --max-pixels N        refuse any image, image on a PDF page or page\n"
+    "                        rendered for OCR of more than N pixels, checked\n"
+    "                        before decoding (default 200M; a M suffix means\n"
+    "                        millions): the file, or that page, fails\n"
+    "  --max-pages N         refuse documents of more than N pages (2000)\n";
 
 bool ParsePositiveInt(const std::string& text, int* value) {
   if (text.empty() || text.size() > 9) return false;
@@ -22,6 +31,37 @@ bool ParsePositiveInt(const std::string& text, int* value) {
   }
   if (v <= 0) return false;
   *value = v;
+  return true;
+}
+
+bool StderrIsTerminal(int* columns) {
+  if (columns != nullptr) *columns = 0;
+  const char* term = std::getenv("TERM");
+  if (!::isatty(STDERR_FILENO) || (term && std::string(term) == "dumb")) {
+    return false;
+  }
+  winsize size{};
+  if (columns != nullptr && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0) {
+    *columns = size.ws_col;
+  }
+  return true;
+}
+
+bool ParsePixelCount(const std::string& text, int64_t* value) {
+  std::string digits = text;
+  int64_t unit = 1;
+  if (!digits.empty() && (digits.back() == 'M' || digits.back() == 'm')) {
+    unit = 1'000'000;
+    digits.pop_back();
+  }
+  if (digits.empty() || digits.size() > 12) return false;
+  int64_t v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  if (v <= 0) return false;
+  *value = v * unit;
   return true;
 }
 
@@ -47,6 +87,23 @@ bool ParseCommonOption(const std::vector<std::string>& args, size_t* i,
     std::string v;
     if (value(&v) && !ParsePositiveInt(v, &options->backend.ocr_dpi)) {
       *error = "--ocr-dpi needs a positive number, not '" + v + "'";
+    }
+    return true;
+  }
+  if (a == "--max-pixels") {
+    std::string v;
+    if (value(&v) && !ParsePixelCount(v, &options->backend.limits.max_pixels)) {
+      *error =
+          "--max-pixels needs a positive number of pixels (e.g. "
+          "200000000 or 200M), not '" +
+          v + "'";
+    }
+    return true;
+  }
+  if (a == "--max-pages") {
+    std::string v;
+    if (value(&v) && !ParsePositiveInt(v, &options->backend.limits.max_pages)) {
+      *error = "--max-pages needs a positive number, not '" + v + "'";
     }
     return true;
   }

@@ -2,6 +2,7 @@
 #ifndef RAINGAN_CLI_COMMON_OPTIONS_H_
 #define RAINGAN_CLI_COMMON_OPTIONS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,13 @@ extern const char kCommonOptionsHelp[];
 
 // Parses a positive integer option value; false if malformed.
 bool ParsePositiveInt(const std::string& text, int* value);
+
+// True when stderr is a terminal that understands "\r\033[K" (TERM is not
+// "dumb"), for progress lines; its width in *columns (0 if unknown).
+bool StderrIsTerminal(int* columns = nullptr);
+
+// Parses a pixel count: digits, optionally followed by M (millions).
+bool ParsePixelCount(const std::string& text, int64_t* value);
 
 // Number of online CPU cores (at least 1).
 int CoreCount();

@@ -1,9 +1,11 @@
 #include "cli/extract_command.h"
 
+#include <filesystem>
 #include <iostream>
 
 #include "base/file.h"
 #include "cli/common_options.h"
+#include "cli/extract_progress.h"
 #include "output/json_writer.h"
 #include "pipeline/extractor.h"
 
@@ -22,13 +24,16 @@ const char kExtractHelp[] =
     "bboxes)\n"
     "  --compact             one line of JSON instead of indented\n"
     "  --jobs N              threads for OCR of scanned pages (default: "
-    "cores)\n";
+    "cores)\n"
+    "  -q, --quiet           no progress line (shown on a terminal only:\n"
+    "                        pages read and OCRed, elapsed time, ETA)\n";
 
 int RunExtract(const std::vector<std::string>& args) {
   ExtractOptions options;
   options.backend.jobs = CoreCount();
   JsonOptions json;
   std::string input, output;
+  bool quiet = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::string error;
@@ -53,6 +58,8 @@ int RunExtract(const std::vector<std::string>& args) {
       json.layout = true;
     } else if (a == "--compact") {
       json.indent = -1;
+    } else if (a == "-q" || a == "--quiet") {
+      quiet = true;
     } else if (a == "--jobs") {
       if (i + 1 >= args.size() ||
           !ParsePositiveInt(args[i + 1], &options.backend.jobs)) {
@@ -84,7 +91,14 @@ int RunExtract(const std::vector<std::string>& args) {
     std::cerr << "raingan extract: " << extractor.status().message() << "\n";
     return kExitUsage;
   }
-  Result<Document> doc = extractor->Extract(input);
+  int columns = 0;
+  const bool terminal = !quiet && StderrIsTerminal(&columns);
+  ExtractProgressDisplay display(
+      std::cerr,
+      input == "-" ? "stdin" : std::filesystem::path(input).filename().string(),
+      terminal, columns);
+  Result<Document> doc = extractor->Extract(input, display.Callback());
+  display.Finish();
   if (!doc.ok()) {
     std::cerr << "raingan: " << input << ": " << doc.status().message() << "\n";
     return kExitFailed;

@@ -9,6 +9,7 @@
 #include "cli/common_options.h"
 #include "cli/extract_command.h"
 #include "cli/load_command.h"
+#include "cli/version_command.h"
 #include "pipeline/registry.h"
 
 namespace {
@@ -26,7 +27,8 @@ const char kHelp[] =
     "  load OUT --db URL            a batch's output into SQLite or\n"
     "                               PostgreSQL\n"
     "  stages                       list the stages a pipeline may use\n"
-    "  version                      print the version\n"
+    "  version                      print the versions of raingan and the\n"
+    "                               libraries it runs with\n"
     "\n"
     "Run `raingan COMMAND --help` for a command's options.\n"
     "Exit status: 0 ok, 1 an input could not be processed, 2 usage error.\n";
@@ -51,8 +53,7 @@ int main(int argc, char** argv) {
     return raingan::cli::kExitOk;
   }
   if (command == "version" || command == "--version") {
-    std::cout << "raingan " << RAINGAN_VERSION << "\n";
-    return raingan::cli::kExitOk;
+    return raingan::cli::RunVersion(args);
   }
   if (command == "help" || command == "-h" || command == "--help") {
     std::cout << kHelp;

@@ -107,4 +107,25 @@ Result<Image> Image::Decode(std::string_view bytes, int default_dpi) {
   return Image(pix);
 }
 
+namespace {
+
+// Leptonica returns version strings it allocated; the caller frees them.
+std::string TakeString(char* text) {
+  if (text == nullptr) return "";
+  std::string out = text;
+  lept_free(text);
+  return out;
+}
+
+}  // namespace
+
+std::string LeptonicaVersion() {
+  std::string v = TakeString(getLeptonicaVersion());  // "leptonica-1.82.0"
+  const std::string prefix = "leptonica-";
+  if (v.rfind(prefix, 0) == 0) v.erase(0, prefix.size());
+  return v;
+}
+
+std::string ImageCodecVersions() { return TakeString(getImagelibVersions()); }
+
 }  // namespace raingan::image

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "base/result.h"
@@ -56,6 +57,12 @@ class Image {
   explicit Image(Pix* pix) : pix_(pix) {}
   Pix* pix_ = nullptr;
 };
+
+// The Leptonica library in use, as it reports itself at run time
+// ("1.82.0"), and the image codecs it was built with ("libjpeg 6b
+// (libjpeg-turbo 2.1.5) : libpng 1.6.39 : ..."), for bug reports.
+std::string LeptonicaVersion();
+std::string ImageCodecVersions();
 
 }  // namespace raingan::image
 

@@ -6,10 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <new>
 #include <string_view>
+#include <vector>
 
 #include "base/file.h"
 
@@ -136,6 +139,77 @@ Engine::~Engine() {
 }
 
 std::string Engine::Version() { return tesseract::TessBaseAPI::Version(); }
+
+namespace {
+
+// A .traineddata file starts with the number of its components (int32) and
+// their offsets (int64 each, -1 for an absent one), little-endian; the
+// version component is a bare string running to the next component.
+// Tesseract's TessdataManager, which knows this, is not a public header.
+std::string TraineddataVersion(const std::string& path) {
+  constexpr int kVersionEntry = 23;  // TESSDATA_VERSION in tessdatamanager.h
+  constexpr int32_t kMaxEntries = 1000;
+  std::ifstream in(path, std::ios::binary);
+  int32_t entries = 0;
+  if (!in.read(reinterpret_cast<char*>(&entries), sizeof(entries)) ||
+      entries <= kVersionEntry || entries > kMaxEntries) {
+    return "";
+  }
+  std::vector<int64_t> offsets(entries);
+  if (!in.read(reinterpret_cast<char*>(offsets.data()),
+               static_cast<std::streamsize>(entries * sizeof(int64_t)))) {
+    return "";
+  }
+  in.seekg(0, std::ios::end);
+  const int64_t size = in.tellg();
+  const int64_t begin = offsets[kVersionEntry];
+  int64_t end = size;
+  for (int i = kVersionEntry + 1; i < entries; ++i) {
+    if (offsets[i] > 0) {
+      end = offsets[i];
+      break;
+    }
+  }
+  constexpr int64_t kMaxVersionLength = 256;
+  if (begin <= 0 || end <= begin || end > size ||
+      end - begin > kMaxVersionLength) {
+    return "";
+  }
+  std::string version(static_cast<size_t>(end - begin), '\0');
+  in.seekg(begin);
+  if (!in.read(version.data(), static_cast<std::streamsize>(version.size()))) {
+    return "";
+  }
+  return version;
+}
+
+}  // namespace
+
+Result<Engine::LanguageData> Engine::FindLanguageData(
+    const std::string& language, const std::string& tessdata_dir) {
+  LimitThreads();
+  std::vector<std::string> names = {"debug_file"};
+  std::vector<std::string> values = {"/dev/null"};
+  try {
+    tesseract::TessBaseAPI api;
+    const char* datapath =
+        tessdata_dir.empty() ? nullptr : tessdata_dir.c_str();
+    if (api.Init(datapath, language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr,
+                 0, &names, &values, false) != 0) {
+      return Status::NotFound("Tesseract cannot load the language data '" +
+                              language + "'");
+    }
+    std::string dir = api.GetDatapath();
+    api.End();
+    if (!dir.empty() && dir.back() != '/') dir += '/';
+    LanguageData data;
+    data.path = dir + language + ".traineddata";
+    data.version = TraineddataVersion(data.path);
+    return data;
+  } catch (const std::bad_alloc&) {
+    return Status::Internal("out of memory loading Tesseract");
+  }
+}
 
 Result<Engine> Engine::Create(const EngineOptions& options) {
   LimitThreads();

@@ -91,6 +91,19 @@ class Engine {
   // "5.3.0" etc., for reports.
   static std::string Version();
 
+  // Where Tesseract finds `language`'s data (<dir>/<language>.traineddata,
+  // the directory Tesseract itself resolves: `tessdata_dir`, else
+  // TESSDATA_PREFIX, else its compiled-in path) and the version string the
+  // file records ("4.00.00alpha:tha:synth20170629"; empty when it records
+  // none). Loads the language to ask, about 0.2 s. NotFound when Tesseract
+  // cannot load it.
+  struct LanguageData {
+    std::string path;
+    std::string version;
+  };
+  static Result<LanguageData> FindLanguageData(
+      const std::string& language, const std::string& tessdata_dir = "");
+
  private:
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);

@@ -54,7 +54,8 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
                                pdf::PdfDocument::Open(bytes));
       pdf = std::make_unique<pdf::PdfDocument>(std::move(d));
     }
-    return pdf->Render(numbers[index], options.ocr_dpi, /*gray=*/true);
+    return pdf->Render(numbers[index], options.ocr_dpi, /*gray=*/true,
+                       options.limits.max_pixels);
   };
   Result<std::vector<ReadPage>> read = ReadScannedPages(numbers, render, *scan);
   if (!read.ok()) {
@@ -65,7 +66,8 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
     Page& page = doc->pages[todo[k]];
     ReadPage& ocr = (*read)[k];
     page.blocks = std::move(ocr.page.blocks);
-    page.ocr = true;
+    page.ocr = ocr.page.ocr;
+    if (!ocr.page.ocr) page.quality.reason = ocr.page.quality.reason;
     if (page.width <= 0) page.width = ocr.page.width;
     if (page.height <= 0) page.height = ocr.page.height;
     for (std::string& w : ocr.warnings) doc->warnings.push_back(std::move(w));

@@ -13,6 +13,7 @@ Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
   ScanOptions out;
   out.jobs = std::max(1, options.jobs);
   out.vocabulary = TableVocabulary(options);
+  out.progress = options.progress;
   if (!options.models_dir.empty()) {
     std::string words = ModelPath(options.models_dir, "ocr_words.txt");
     std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
@@ -47,13 +48,17 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     pages[i].page.number = numbers[i];
     pages[i].page.ocr = true;
   }
-  auto task = [&](Engine* engine, int worker, int index) {
+  auto read_page = [&](Engine* engine, int worker, int index) {
     ReadPage& out = pages[index];
     const std::string where = "page " + std::to_string(numbers[index]) + ": ";
     Result<image::Image> raster = source(worker, index);
     if (!raster.ok()) {
-      out.warnings.push_back(
-          where + "cannot rasterize the page: " + raster.status().message());
+      // Not read at all (unlike a blank page): the reason goes with the
+      // page, so a batch reports it, not "no text".
+      out.page.ocr = false;
+      out.page.quality.reason =
+          "cannot rasterize the page: " + raster.status().message();
+      out.warnings.push_back(where + out.page.quality.reason);
       return;
     }
     OcrModels models;
@@ -68,6 +73,11 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     }
     out = std::move(read).value();
   };
+  auto task = [&](Engine* engine, int worker, int index) {
+    read_page(engine, worker, index);
+    options.progress.OcrDone();
+  };
+  options.progress.SetOcrTotal(count);
   RAINGAN_RETURN_IF_ERROR(
       RunOnWorkers(count, options.jobs, options.engine, task));
   LayOutScannedPages(&options.vocabulary, options.page, &pages);

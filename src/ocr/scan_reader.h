@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "backends/backend.h"
+#include "base/progress.h"
 #include "base/result.h"
 #include "dates/lexicon.h"
 #include "image/image.h"
@@ -32,13 +33,16 @@ struct ScanOptions {
   std::shared_ptr<const WordCorrector> words;          // may be null
   // Header wording for tables without rulings; unset: ruled tables only.
   layout::HeaderVocabulary vocabulary;
+  // Told the number of pages to read, then each page read or given up on.
+  ProgressTracker progress;
 };
 
-// Options for a backend run: `jobs` from options.jobs; from models_dir,
-// when they exist: Tesseract's word and pattern lists (ocr_words.txt,
-// ocr_patterns.txt), the lexicon corrector built on ocr_words.txt, the
-// digit shapes (ocr_digit_shapes.tsv) and the month names (months.tsv,
-// period_words.tsv); errors in those files fail with the file and line.
+// Options for a backend run: `jobs` and `progress` from `options`; from
+// models_dir, when they exist: Tesseract's word and pattern lists
+// (ocr_words.txt, ocr_patterns.txt), the lexicon corrector built on
+// ocr_words.txt, the digit shapes (ocr_digit_shapes.tsv) and the month names
+// (months.tsv, period_words.tsv); errors in those files fail with the file and
+// line.
 Result<ScanOptions> ScanOptionsFor(const BackendOptions& options);
 
 // Produces the raster of page `index`. Called concurrently from different
@@ -47,8 +51,10 @@ Result<ScanOptions> ScanOptionsFor(const BackendOptions& options);
 using PageSource = std::function<Result<image::Image>(int worker, int index)>;
 
 // Reads pages 0..numbers.size()-1; page i is numbered numbers[i] in the
-// document. Fails only when no OCR engine can be created (missing language
-// data), with a message saying what to install.
+// document. A page whose raster cannot be made (over a size limit, say)
+// comes back with page.ocr false and the reason in page.quality.reason. Fails
+// only when no OCR engine can be created (missing language data), with a
+// message saying what to install.
 Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
                                                const PageSource& source,
                                                const ScanOptions& options);

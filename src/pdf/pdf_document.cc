@@ -4,11 +4,14 @@
 #include <poppler/PDFDoc.h>
 #include <poppler/SplashOutputDev.h>
 #include <poppler/Stream.h>
+#include <poppler/cpp/poppler-version.h>
+#include <poppler/poppler-config.h>
 #include <poppler/splash/SplashBitmap.h>
 
 #include <cmath>
 #include <mutex>
 
+#include "pdf/image_sizes.h"
 #include "pdf/page_collector.h"
 #include "pdf/poppler_runtime.h"
 
@@ -109,7 +112,8 @@ Result<PageContent> PdfDocument::ReadPage(int number) const {
   return page;
 }
 
-Result<image::Image> PdfDocument::Render(int number, int dpi, bool gray) const {
+Result<image::Image> PdfDocument::Render(int number, int dpi, bool gray,
+                                         int64_t max_pixels) const {
   if (number < 1 || number > impl_->pages) {
     return Status::InvalidArgument("page " + std::to_string(number) +
                                    " out of range");
@@ -122,13 +126,31 @@ Result<image::Image> PdfDocument::Render(int number, int dpi, bool gray) const {
     return Status::BadInput("page " + std::to_string(number) +
                             " cannot be read (damaged page tree)");
   }
-  // Refuse absurd page sizes before Splash allocates the bitmap.
-  double pixels =
-      p->getCropWidth() * dpi / 72.0 * p->getCropHeight() * dpi / 72.0;
-  if (!std::isfinite(pixels) || pixels > double(1 << 28)) {
+  // Refuse absurd page sizes before Splash allocates the bitmap, and huge
+  // images before Splash decodes them (both from the page's dictionaries).
+  const double width_pt = p->getCropWidth(), height_pt = p->getCropHeight();
+  const double width_px = std::ceil(width_pt * dpi / 72.0);
+  const double height_px = std::ceil(height_pt * dpi / 72.0);
+  if (!std::isfinite(width_px) || !std::isfinite(height_px) ||
+      width_px > 1e12 || height_px > 1e12) {
     return Status::BadInput("page " + std::to_string(number) +
-                            " is too large to render at " +
-                            std::to_string(dpi) + " dpi");
+                            " has an unusable size");
+  }
+  RAINGAN_RETURN_IF_ERROR(
+      image::CheckPixels("the page (" + std::to_string(std::lround(width_pt)) +
+                             "×" + std::to_string(std::lround(height_pt)) +
+                             " pt) rendered at " + std::to_string(dpi) + " dpi",
+                         static_cast<int64_t>(width_px),
+                         static_cast<int64_t>(height_px), max_pixels));
+  {
+    internal::ErrorCapture capture;
+    internal::ImageSizeScanner images;
+    impl_->doc->displayPage(&images, number, 72, 72, 0, false, true, false);
+    if (images.largest_width() > 0) {
+      RAINGAN_RETURN_IF_ERROR(
+          image::CheckPixels("an image on the page", images.largest_width(),
+                             images.largest_height(), max_pixels));
+    }
   }
   internal::ErrorCapture capture;
   SplashColor paper;
@@ -147,6 +169,14 @@ Result<image::Image> PdfDocument::Render(int number, int dpi, bool gray) const {
                                         bitmap->getHeight(), stride, dpi)
               : image::Image::FromRgb8(data, bitmap->getWidth(),
                                        bitmap->getHeight(), stride, dpi);
+}
+
+std::string PopplerVersion() {
+  std::string running = poppler::version_string();
+  if (running != POPPLER_VERSION) {
+    running += " (built against " POPPLER_VERSION ")";
+  }
+  return running;
 }
 
 }  // namespace raingan::pdf

@@ -21,6 +21,7 @@
 
 #include "base/result.h"
 #include "image/image.h"
+#include "image/limits.h"
 #include "layout/glyph.h"
 #include "layout/segment.h"
 
@@ -63,14 +64,24 @@ class PdfDocument {
   // Glyphs, rulings and image coverage of page `number` (1-based).
   Result<PageContent> ReadPage(int number) const;
   // The page rasterized at `dpi` (10..1200): 8-bit gray, or 32-bit RGB
-  // when `gray` is false.
-  Result<image::Image> Render(int number, int dpi, bool gray = true) const;
+  // when `gray` is false. Refused (BadInput naming the size and the limit)
+  // before anything is decoded when the rendered page, or an image the
+  // page draws, would be over `max_pixels` (image/limits.h).
+  Result<image::Image> Render(
+      int number, int dpi, bool gray = true,
+      int64_t max_pixels = image::kDefaultMaxPixels) const;
 
  private:
   struct Impl;
   explicit PdfDocument(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The Poppler library in use, as it reports itself at run time ("22.12.0",
+// asked of libpoppler-cpp, built from the same source as the core library
+// raingan uses); with " (built against X)" when the headers raingan was
+// compiled with name another version. For bug reports.
+std::string PopplerVersion();
 
 }  // namespace raingan::pdf
 

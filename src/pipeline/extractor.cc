@@ -20,30 +20,34 @@ Result<Extractor> Extractor::Create(const ExtractOptions& options) {
                    std::move(pipeline).value());
 }
 
-Result<Document> Extractor::Extract(const std::string& path) const {
+Result<Document> Extractor::Extract(const std::string& path,
+                                    const ProgressCallback& progress) const {
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  return ExtractBytes(path, *bytes);
+  return ExtractBytes(path, *bytes, progress);
 }
 
-Result<Document> Extractor::ExtractBytes(const std::string& path,
-                                         std::string_view bytes) const {
+Result<Document> Extractor::ExtractBytes(
+    const std::string& path, std::string_view bytes,
+    const ProgressCallback& progress) const {
   Document doc;
   doc.source.path = path;
   doc.source.sha256 = Sha256Hex(bytes);
   if (bytes.empty()) return Status::BadInput("the file is empty (0 bytes)");
 
+  BackendOptions backend = options_.backend;
+  backend.progress = ProgressTracker(progress ? progress : options_.progress);
   Status read;
   switch (SniffFormat(bytes, path)) {
     case InputFormat::kPdf:
-      read = ReadPdf(path, bytes, options_.backend, &doc);
+      read = ReadPdf(path, bytes, backend, &doc);
       break;
     case InputFormat::kImage:
-      read = ReadImage(path, bytes, options_.backend, &doc);
+      read = ReadImage(path, bytes, backend, &doc);
       break;
     case InputFormat::kText:
     case InputFormat::kUnknown:
-      read = ReadTextExport(bytes, options_.backend, &doc);
+      read = ReadTextExport(bytes, backend, &doc);
       break;
   }
   if (!read.ok()) return read;

@@ -25,17 +25,24 @@ struct ExtractOptions {
   std::string models_dir;            // empty = DefaultModelsDir()
   std::string pipelines_dir;         // empty = DefaultPipelinesDir()
   BackendOptions backend;
+  // Called as pages are read and OCRed (base/progress.h: from worker
+  // threads, never concurrently with itself). Empty: no reports.
+  ProgressCallback progress;
 };
 
 class Extractor {
  public:
   static Result<Extractor> Create(const ExtractOptions& options);
 
-  // Reads `path` ("-" = standard input) and extracts it.
-  Result<Document> Extract(const std::string& path) const;
+  // Reads `path` ("-" = standard input) and extracts it. A non-empty
+  // `progress` replaces ExtractOptions::progress for this document (one
+  // Extractor serving many jobs, each with its own listener).
+  Result<Document> Extract(const std::string& path,
+                           const ProgressCallback& progress = nullptr) const;
   // Extracts bytes already in memory; `path` is recorded as the source.
-  Result<Document> ExtractBytes(const std::string& path,
-                                std::string_view bytes) const;
+  Result<Document> ExtractBytes(
+      const std::string& path, std::string_view bytes,
+      const ProgressCallback& progress = nullptr) const;
 
   const Pipeline& pipeline() const { return pipeline_; }
 

@@ -3,9 +3,11 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
+#include <unicode/uversion.h>
 
 #include <memory>
 #include <string>
@@ -125,6 +127,28 @@ Result<std::string> ConvertToUtf8(std::string_view bytes,
   out.reserve(bytes.size() * 3 / 2 + 16);
   text.toUTF8String(out);
   return out;
+}
+
+namespace {
+
+std::string VersionText(const UVersionInfo info) {
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(info, text);
+  return text;
+}
+
+}  // namespace
+
+std::string IcuVersion() {
+  UVersionInfo info;
+  u_getVersion(info);
+  return VersionText(info);
+}
+
+std::string IcuUnicodeVersion() {
+  UVersionInfo info;
+  u_getUnicodeVersion(info);
+  return VersionText(info);
 }
 
 }  // namespace raingan::unicode

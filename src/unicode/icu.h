@@ -61,6 +61,11 @@ Result<std::string> ConvertToUtf8(std::string_view bytes,
 // decode.cc on top of ConvertToUtf8(); it needs no ICU headers itself.
 Result<std::string> DecodeTextBytes(std::string_view bytes);
 
+// The ICU library in use, as it reports itself at run time ("72.1"), and
+// the Unicode version of its character data ("15.0"), for bug reports.
+std::string IcuVersion();
+std::string IcuUnicodeVersion();
+
 }  // namespace raingan::unicode
 
 #endif  // RAINGAN_UNICODE_ICU_H_

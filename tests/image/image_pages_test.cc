@@ -1,5 +1,6 @@
 #include "image/image_pages.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -119,6 +120,113 @@ TEST(ImagePagesTest, DamagedFilesAreBadInput) {
   // Not an image at all: one page that does not decode.
   EXPECT_EQ(*CountImagePages("%PDF-1.4 not an image"), 1);
   EXPECT_FALSE(DecodeImagePage("%PDF-1.4 not an image", 0).ok());
+}
+
+std::string LimitsFixture(const std::string& name) {
+  Result<std::string> bytes = ReadFile(testing::TestDataPath("limits/" + name));
+  EXPECT_TRUE(bytes.ok()) << name;
+  return bytes.ok() ? *bytes : "";
+}
+
+// A TIFF of `pages` uncompressed 1-bit pages, page i being 8 * (i + 1)
+// pixels wide, so a test sees which page it got.
+std::string ManyPageTiff(int pages, int height = 8) {
+  std::string tif = Tiff().bytes_;
+  for (int i = 0; i < pages; ++i) {
+    uint32_t at = static_cast<uint32_t>(tif.size());
+    int width = 8 * (i + 1);
+    // The next directory follows this one.
+    uint32_t next = at + static_cast<uint32_t>(
+                             Tiff::Directory(at, width, height, 300, 0).size());
+    tif += Tiff::Directory(at, width, height, 300, i + 1 < pages ? next : 0);
+  }
+  return tif;
+}
+
+TEST(ImagePagesTest, EveryPageOfALongTiffIsReachedDirectly) {
+  std::string tif = ManyPageTiff(300);
+  Result<ImagePages> file = ImagePages::Open(tif);
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  ASSERT_EQ(file->count(), 300);
+  for (int index : {0, 1, 150, 299}) {
+    Result<Image> page = file->Decode(index);
+    ASSERT_TRUE(page.ok()) << index << ": " << page.status().ToString();
+    EXPECT_EQ(page->width(), 8 * (index + 1)) << index;
+  }
+}
+
+TEST(ImagePagesTest, TooManyPagesFailsOpenNamingTheLimit) {
+  std::string tif = ManyPageTiff(30);
+  EXPECT_TRUE(ImagePages::Open(tif, 30).ok());
+  Result<ImagePages> file = ImagePages::Open(tif, 29);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), Status::Code::kBadInput);
+  EXPECT_EQ(file.status().message(),
+            "the TIFF file has more than 29 pages, over the 29-page limit "
+            "(--max-pages)");
+}
+
+TEST(ImagePagesTest, PixelBombsAreRefusedFromTheirHeaders) {
+  for (const char* name :
+       {"bomb_40000.png", "bomb_40000.tif", "bomb_40000.jpg"}) {
+    std::string bytes = LimitsFixture(name);
+    Result<ImagePages> file = ImagePages::Open(bytes);
+    ASSERT_TRUE(file.ok()) << name;
+    Result<Image> page = file->Decode(0);
+    ASSERT_FALSE(page.ok()) << name;
+    EXPECT_EQ(page.status().code(), Status::Code::kBadInput) << name;
+    EXPECT_EQ(page.status().message(),
+              "the image is 40000×40000 px (1600 Mpx), over the 200 Mpx "
+              "limit (--max-pixels)")
+        << name;
+  }
+  // The limit is the caller's: a small page over a small limit.
+  DecodeOptions tiny;
+  tiny.max_pixels = 1000;
+  Result<Image> cell =
+      ImagePages::Open(Fixture("period_cell.png"))->Decode(0, tiny);
+  ASSERT_FALSE(cell.ok());
+  EXPECT_THAT(cell.status().message(),
+              ::testing::HasSubstr("over the 0.00 Mpx limit"));
+}
+
+TEST(ImagePagesTest, FineScansAreReducedToTheOcrResolutionInGray) {
+  // 600 x 800 px crops scanned at 600 dpi: RGB and CMYK JPEG (libjpeg
+  // scales the DCT by 1/2 while decoding), 16-bit gray PNG, CMYK TIFF.
+  DecodeOptions ocr;
+  ocr.target_dpi = 300;
+  ocr.gray = true;
+  for (const char* name : {"cell_600dpi.jpg", "cell_600dpi_cmyk.jpg",
+                           "cell_600dpi_16bit.png", "cell_600dpi_cmyk.tif"}) {
+    std::string bytes = LimitsFixture(name);
+    Result<Image> full = ImagePages::Open(bytes)->Decode(0);
+    ASSERT_TRUE(full.ok()) << name << ": " << full.status().ToString();
+    EXPECT_EQ(full->width(), 600) << name;
+    EXPECT_EQ(full->dpi(), 600) << name;
+    Result<Image> page = ImagePages::Open(bytes)->Decode(0, ocr);
+    ASSERT_TRUE(page.ok()) << name << ": " << page.status().ToString();
+    EXPECT_EQ(page->width(), 300) << name;
+    EXPECT_EQ(page->height(), 400) << name;
+    EXPECT_EQ(page->dpi(), 300) << name;
+    EXPECT_EQ(page->depth(), 8) << name;
+  }
+}
+
+TEST(ImagePagesTest, ScansNearTheOcrResolutionAreNotResampled) {
+  std::string jpeg = Fixture("period_cell.jpg");  // 300 dpi
+  Result<Image> full = DecodeImagePage(jpeg, 0);
+  ASSERT_TRUE(full.ok());
+  DecodeOptions ocr;
+  ocr.gray = true;
+  // At the target, or finer by less than 1.5 times: kept; never enlarged.
+  for (int target : {300, 250, 600}) {
+    ocr.target_dpi = target;
+    Result<Image> page = ImagePages::Open(jpeg)->Decode(0, ocr);
+    ASSERT_TRUE(page.ok()) << target;
+    EXPECT_EQ(page->width(), full->width()) << target;
+    EXPECT_EQ(page->dpi(), 300) << target;
+    EXPECT_EQ(page->depth(), 8) << target;
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "pdf/pdf_document.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -131,6 +132,27 @@ TEST(PdfDocumentTest, RendersForOcrAndRasterRulings) {
   Result<image::Image> color = doc->Render(2, 36, /*gray=*/false);
   ASSERT_TRUE(color.ok());
   EXPECT_EQ(color->depth(), 32);
+}
+
+TEST(PdfDocumentTest, RenderRefusesPagesAndImagesOverThePixelLimit) {
+  Result<PdfDocument> doc = PdfDocument::Open(Fixture("000_p7-9.pdf"));
+  ASSERT_TRUE(doc.ok());
+  // A4 at 300 dpi is 2481 x 3508 px, 8.7 Mpx.
+  EXPECT_TRUE(doc->Render(2, 300, true, 9'000'000).ok());
+  Result<image::Image> over = doc->Render(2, 300, true, 8'000'000);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().message(),
+            "the page (595×842 pt) rendered at 300 dpi is 2481×3508 px "
+            "(8.7 Mpx), over the 8.0 Mpx limit (--max-pixels)");
+  // An image the page draws is measured from its dictionary, not decoded:
+  // the scanned page holds one of 207 x 293 px (a 10-dpi render is less).
+  Result<PdfDocument> scan = PdfDocument::Open(Fixture("scanned_page.pdf"));
+  ASSERT_TRUE(scan.ok());
+  Result<image::Image> image = scan->Render(1, 10, true, 20'000);
+  ASSERT_FALSE(image.ok());
+  EXPECT_EQ(image.status().message(),
+            "an image on the page is 207×293 px (0.06 Mpx), over the 0.02 "
+            "Mpx limit (--max-pixels)");
 }
 
 TEST(PdfDocumentTest, ScannedPageHasNoTextAndIsAnImage) {

@@ -2,9 +2,14 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -12,6 +17,36 @@
 #include <tuple>
 
 namespace raingan::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<char*> Argv(const std::string& program,
+                        const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(program.c_str()));
+  for (const std::string& a : args)
+    argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  return argv;
+}
+
+// Waits for `pid`, filling exit_code, max_rss_kb and seconds.
+void Reap(pid_t pid, Clock::time_point start, CommandResult* result) {
+  int status = 0;
+  struct rusage usage {};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  }
+  result->seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result->max_rss_kb = usage.ru_maxrss;
+  if (WIFEXITED(status)) {
+    result->exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    result->exit_code = 128 + WTERMSIG(status);
+  }
+}
+
+}  // namespace
 
 CommandResult RunCommand(const std::string& program,
                          const std::vector<std::string>& args,
@@ -21,6 +56,7 @@ CommandResult RunCommand(const std::string& program,
   if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
     return result;
   }
+  const Clock::time_point start = Clock::now();
   pid_t pid = fork();
   if (pid == 0) {
     dup2(in_pipe[0], 0);
@@ -30,11 +66,7 @@ CommandResult RunCommand(const std::string& program,
                    err_pipe[0], err_pipe[1]}) {
       close(fd);
     }
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(program.c_str()));
-    for (const std::string& a : args)
-      argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
+    std::vector<char*> argv = Argv(program, args);
     execv(program.c_str(), argv.data());
     _exit(127);
   }
@@ -90,19 +122,73 @@ CommandResult RunCommand(const std::string& program,
   }
   close(out_pipe[0]);
   close(err_pipe[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) {
-    result.exit_code = WEXITSTATUS(status);
-  } else if (WIFSIGNALED(status)) {
-    result.exit_code = 128 + WTERMSIG(status);
-  }
+  Reap(pid, start, &result);
   return result;
 }
 
 CommandResult RunRaingan(const std::vector<std::string>& args,
                          const std::string& input) {
   return RunCommand(RAINGAN_BINARY, args, input);
+}
+
+CommandResult RunRainganOnTerminal(const std::vector<std::string>& args,
+                                   int columns) {
+  CommandResult result;
+  const std::string program = RAINGAN_BINARY;
+  int master = -1, slave = -1;
+  struct winsize size {};
+  size.ws_row = 24;
+  size.ws_col = static_cast<unsigned short>(columns);
+  int out_pipe[2];
+  if (openpty(&master, &slave, nullptr, nullptr, &size) != 0) return result;
+  if (pipe(out_pipe) != 0) return result;
+  const Clock::time_point start = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    setsid();  // a session of its own, with the terminal as its terminal
+    ioctl(slave, TIOCSCTTY, 0);
+    int null = open("/dev/null", O_RDONLY);
+    dup2(null, 0);
+    dup2(out_pipe[1], 1);
+    dup2(slave, 2);
+    for (int fd : {null, slave, master, out_pipe[0], out_pipe[1]}) close(fd);
+    setenv("TERM", "xterm", 1);
+    std::vector<char*> argv = Argv(program, args);
+    execv(program.c_str(), argv.data());
+    _exit(127);
+  }
+  close(slave);
+  close(out_pipe[1]);
+  bool out_open = true, term_open = true;
+  char buf[1 << 15];
+  while (out_open || term_open) {
+    struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {master, POLLIN, 0}};
+    if (!out_open) fds[0].fd = -1;
+    if (!term_open) fds[1].fd = -1;
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (fds[0].revents) {
+      ssize_t r = read(out_pipe[0], buf, sizeof(buf));
+      if (r <= 0)
+        out_open = false;
+      else
+        result.out.append(buf, static_cast<size_t>(r));
+    }
+    if (fds[1].revents) {
+      // EIO once the child and its descendants closed the terminal.
+      ssize_t r = read(master, buf, sizeof(buf));
+      if (r <= 0)
+        term_open = false;
+      else
+        result.err.append(buf, static_cast<size_t>(r));
+    }
+  }
+  close(out_pipe[0]);
+  close(master);
+  Reap(pid, start, &result);
+  return result;
 }
 
 std::string SourcePath(const std::string& relative) {

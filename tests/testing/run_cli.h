@@ -9,9 +9,12 @@
 namespace raingan::testing {
 
 struct CommandResult {
-  int exit_code = -1;  // 128+N when killed by signal N
-  std::string out;     // standard output
-  std::string err;     // standard error
+  int exit_code = -1;   // 128+N when killed by signal N
+  std::string out;      // standard output
+  std::string err;      // standard error (what the terminal showed, for
+                        // RunRainganOnTerminal)
+  long max_rss_kb = 0;  // the child's peak resident memory (getrusage)
+  double seconds = 0;   // wall time from start to exit
 };
 
 // Runs `program` with `args` (no shell), capturing both streams; `input`
@@ -23,6 +26,13 @@ CommandResult RunCommand(const std::string& program,
 // Runs build/raingan.
 CommandResult RunRaingan(const std::vector<std::string>& args,
                          const std::string& input = "");
+
+// Runs build/raingan with its standard error on a pseudo-terminal (openpty,
+// `columns` wide, TERM=xterm), as a person at a terminal would see it;
+// stdout is a pipe, stdin /dev/null. `err` is the terminal's output (the
+// terminal turns "\n" into "\r\n").
+CommandResult RunRainganOnTerminal(const std::vector<std::string>& args,
+                                   int columns = 120);
 
 // Paths of the repository's files.
 std::string SourcePath(const std::string& relative);

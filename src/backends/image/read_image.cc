@@ -2,6 +2,10 @@
 // PNG, JPEG, TIFF (every frame of a multi-page TIFF is a page), BMP, PNM.
 // Each page is read by OCR (src/ocr/) into the same blocks a PDF page
 // gives, so the stages after the backend do not know the difference.
+//
+// Limits (options.limits) are checked on the file's headers before any
+// pixel is decoded; pages scanned finer than the OCR resolution are
+// decoded at it (image_pages.h), in 8-bit gray, which is all OCR reads.
 #include <string>
 #include <vector>
 
@@ -13,9 +17,15 @@ namespace raingan {
 
 Status ReadImage(const std::string& /*path*/, std::string_view bytes,
                  const BackendOptions& options, Document* doc) {
-  RAINGAN_ASSIGN_OR_RETURN(int count, image::CountImagePages(bytes));
+  RAINGAN_ASSIGN_OR_RETURN(
+      image::ImagePages file,
+      image::ImagePages::Open(bytes, options.limits.max_pages));
+  const int count = file.count();
   doc->source.format = SourceFormat::kImage;
   doc->source.pages = count;
+  // Counting the frames is the whole first reading of an image file.
+  options.progress.SetPagesTotal(count);
+  options.progress.PagesDone(count);
   std::vector<int> numbers(count);
   for (int i = 0; i < count; ++i) numbers[i] = i + 1;
 
@@ -33,20 +43,25 @@ Status ReadImage(const std::string& /*path*/, std::string_view bytes,
     return Status::Ok();
   }
 
-  // A file whose first page does not decode is not an image we can read;
-  // a later frame that fails only loses that page (a warning).
-  RAINGAN_ASSIGN_OR_RETURN(image::Image first,
-                           image::DecodeImagePage(bytes, 0, options.ocr_dpi));
+  image::DecodeOptions decode;
+  decode.default_dpi = options.ocr_dpi;
+  decode.target_dpi = options.ocr_dpi;
+  decode.gray = true;
+  decode.max_pixels = options.limits.max_pixels;
+  // A file whose first page does not decode (or is over the size limit) is
+  // not an image we can read; a later frame that fails only loses that
+  // page (a warning).
+  RAINGAN_ASSIGN_OR_RETURN(image::Image first, file.Decode(0, decode));
   RAINGAN_ASSIGN_OR_RETURN(ocr::ScanOptions scan, ocr::ScanOptionsFor(options));
   auto source = [&](int /*worker*/, int index) -> Result<image::Image> {
     if (index == 0 && !first.empty()) return std::move(first);
-    return image::DecodeImagePage(bytes, index, options.ocr_dpi);
+    return file.Decode(index, decode);
   };
   RAINGAN_ASSIGN_OR_RETURN(std::vector<ocr::ReadPage> pages,
                            ocr::ReadScannedPages(numbers, source, scan));
   for (ocr::ReadPage& p : pages) {
     p.page.quality.needs_ocr = true;
-    p.page.quality.reason = "image file";
+    if (p.page.quality.reason.empty()) p.page.quality.reason = "image file";
     doc->pages.push_back(std::move(p.page));
     for (std::string& w : p.warnings) doc->warnings.push_back(std::move(w));
   }

@@ -1,6 +1,8 @@
 // ReadPdf (backends/backend.h): born-digital PDFs through their text layer.
 // Pages whose text layer is missing or unusable are still emitted, with
 // quality.needs_ocr and a reason, and then re-read by OCR (src/ocr/).
+// A PDF of more pages than options.limits.max_pages is refused before any
+// page is read.
 #include <string>
 #include <vector>
 
@@ -15,6 +17,8 @@ namespace raingan {
 Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
                const BackendOptions& options, Document* doc) {
   RAINGAN_ASSIGN_OR_RETURN(pdf::PdfDocument pdf, pdf::PdfDocument::Open(bytes));
+  RAINGAN_RETURN_IF_ERROR(
+      image::CheckPages("the PDF", pdf.page_count(), options.limits.max_pages));
   doc->source.format = SourceFormat::kPdf;
   doc->source.pages = pdf.page_count();
   for (const std::string& w : pdf.warnings()) doc->warnings.push_back(w);
@@ -23,6 +27,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
   build.vocabulary = TableVocabulary(options);
   std::vector<pdf_backend::AnalysedPage> pages;
   pages.reserve(pdf.page_count());
+  options.progress.SetPagesTotal(pdf.page_count());
   for (int n = 1; n <= pdf.page_count(); ++n) {
     const std::string where = "page " + std::to_string(n) + ": ";
     Result<pdf::PageContent> content = pdf.ReadPage(n);
@@ -34,6 +39,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
       failed.page.quality.reason = content.status().message();
       doc->warnings.push_back(where + content.status().message());
       pages.push_back(std::move(failed));
+      options.progress.PagesDone();
       continue;
     }
     for (const std::string& w : content->warnings) {
@@ -45,6 +51,7 @@ Status ReadPdf(const std::string& /*path*/, std::string_view bytes,
           " rotated characters (vertical text) were not read");
     }
     pages.push_back(pdf_backend::AnalysePage(*content, build));
+    options.progress.PagesDone();
   }
 
   pdf_backend::AssemblePages(build, &pages);
