@@ -310,9 +310,14 @@ class Finder {
     return false;
   }
 
+  // A fragment that opens a list item ("(๑)" with the word after it: a
+  // number alone is no marker).
   bool BandHasListMarker(size_t b) const {
-    for (int f : bands_[b].frags) {
-      if (StartsWithListMarker(F(f).text)) return true;
+    const std::vector<int>& frags = bands_[b].frags;
+    for (size_t k = 0; k < frags.size(); ++k) {
+      std::string text = F(frags[k]).text;
+      if (k + 1 < frags.size()) text += " " + F(frags[k + 1]).text;
+      if (StartsWithListMarker(text)) return true;
     }
     return false;
   }
@@ -398,9 +403,14 @@ class Finder {
     if (last != best->last) {
       std::vector<Group> groups = GroupHeader(first, last);
       int roles = DistinctRoles(groups);
+      RG_DEBUG("   header %zu..%zu roles %d (window %zu roles %d)\n", first,
+               last, roles, best->last, best->distinct_roles);
       // A rule under the header is believed over the label count.
+      // (or one fewer: a longer label may read as another role once OCR
+      // noise joins it).
       if (roles >= best->distinct_roles ||
-          (ruled && roles >= options_.min_roles)) {
+          (roles >= options_.min_roles &&
+           (ruled || roles + 1 >= best->distinct_roles))) {
         best = Header{first, last, std::move(groups), roles};
       }
     }
@@ -435,13 +445,20 @@ class Finder {
     const double pitch = pitches.empty() ? 1.3 * em_ : Median(pitches);
     const double new_block = pitch + options_.block_gap * em_;
     size_t last = header.last;
+    RG_DEBUG("   header end from %zu\n", header.last);
     for (size_t b = header.last + 1; b < bands_.size(); ++b) {
-      if (BandHasListMarker(b)) break;
-      if (bands_[b].top - bands_[b - 1].bottom >
-          options_.max_header_gap * em_) {
+      if (BandHasListMarker(b)) {
+        RG_DEBUG("   header ends at numbered band %zu: %s\n", b,
+                 BandText(b).c_str());
         break;
       }
-      if (bands_[b].bottom - bands_[header.first].top >
+      // Baselines, not boxes: OCR gives a line its own font size, and a
+      // box its size.
+      if (bands_[b].baseline - bands_[b - 1].baseline >
+          (options_.max_header_gap + 1.5) * em_) {
+        break;
+      }
+      if (bands_[b].baseline - bands_[header.first].baseline >
           options_.max_header_height * em_) {
         break;
       }
@@ -452,7 +469,11 @@ class Finder {
             continues || (last_baseline[c] >= 0 &&
                           bands_[b].baseline - last_baseline[c] <= new_block);
       }
-      if (!continues) break;
+      if (!continues) {
+        RG_DEBUG("   header ends before band %zu (pitch %.1f em %.1f)\n", b,
+                 pitch, em_);
+        break;
+      }
       for (int f : bands_[b].frags) {
         last_baseline[ColumnOf(xs, F(f).bbox.cx())] = bands_[b].baseline;
       }
@@ -577,12 +598,13 @@ class Finder {
         ++b;
         continue;
       }
-      // A band across the columns: a row spanning the table when it starts
-      // in the first column and the bands after it fit again.
+      // A band across the columns: a row spanning the table (a section
+      // title) when it is one run of text from the first column and the
+      // bands after it fit again.
       size_t after = b;
       while (after < end_band &&
              after - b < static_cast<size_t>(options_.max_spanning_bands) &&
-             Genuine(*gaps, ClosedBy(*gaps, after))) {
+             Genuine(*gaps, ClosedBy(*gaps, after)) && Contiguous(after)) {
         ++after;
       }
       bool starts_left =
@@ -592,16 +614,38 @@ class Finder {
                             options_.max_body_gap * em_ &&
                         !Genuine(*gaps, ClosedBy(*gaps, after)) &&
                         !HeaderAt(after);
-      if (b == start || !starts_left || !fits_after) {
-        RG_DEBUG("   stop: crossing [%s] start %d left %d fits %d\n",
-                 BandText(b).c_str(), b == start, starts_left, fits_after);
-        break;
+      if (b > start && starts_left && fits_after) {
+        for (size_t s = b; s < after; ++s) spanning->push_back(s);
+        last_bottom = bands_[after - 1].bottom;
+        b = after;
+        continue;
       }
-      for (size_t s = b; s < after; ++s) spanning->push_back(s);
-      last_bottom = bands_[after - 1].bottom;
-      b = after;
+      // A table line with one word glued across a gap (OCR without the
+      // blank between two cells) is still a table line: it stays in the
+      // body, and the gap keeps what the other lines showed.
+      int open_gaps = static_cast<int>(gaps->size() - closed.size());
+      if (b > start && closed.size() == 1 && open_gaps >= 1 && !Contiguous(b) &&
+          !HeaderAt(b).has_value()) {
+        last_bottom = band.bottom;
+        ++b;
+        continue;
+      }
+      RG_DEBUG("   stop: crossing [%s] start %d left %d fits %d\n",
+               BandText(b).c_str(), b == start, starts_left, fits_after);
+      break;
     }
     return b;
+  }
+
+  // One run of text: no gap a column would leave between its fragments.
+  bool Contiguous(size_t b) const {
+    const Band& band = bands_[b];
+    for (size_t k = 1; k < band.frags.size(); ++k) {
+      if (F(band.frags[k]).bbox.x0 - F(band.frags[k - 1]).bbox.x1 >= em_) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // x of the separator of each gap: inside its widest free interval that
@@ -656,7 +700,10 @@ class Finder {
       ++i;
     }
     if (i < s.size() && s[i] == U')') shape += ')';
-    return shape.find('n') == std::string::npos ? "" : shape;
+    if (shape.find('n') == std::string::npos) return "";
+    // OCR drops one bracket of "(๔)" now and then: a bracket is a bracket.
+    if (shape.front() == '(' || shape.back() == ')') return "(n)";
+    return shape;
   }
 
   // Row boundaries among body bands [start, end) (spanning bands are rows
@@ -1052,6 +1099,20 @@ class Finder {
     }
   }
 
+  // The same columns: as many, and no column named differently (OCR may
+  // leave one label unread).
+  static bool SameColumns(const std::vector<int>& a,
+                          const std::vector<int>& b) {
+    if (a.size() != b.size()) return false;
+    int agree = 0;
+    for (size_t c = 0; c < a.size(); ++c) {
+      if (a[c] == 0 || b[c] == 0) continue;
+      if (a[c] != b[c]) return false;
+      ++agree;
+    }
+    return agree >= 3;
+  }
+
   // `previous` is the table found before, if any: a header repeated on
   // the next page opens the same table again, numbered the same way.
   std::optional<Built> TableAt(size_t i, const AlignedTable* previous) const {
@@ -1096,12 +1157,36 @@ class Finder {
     std::vector<int> roles;
     for (const Group& g : groups) roles.push_back(g.role);
     std::string shape;
-    if (previous != nullptr && previous->column_roles == roles) {
+    if (previous != nullptr && SameColumns(previous->column_roles, roles)) {
       shape = previous->measure_shape;
+    }
+    // The tail of a long label (the measure column's header wraps longest)
+    // may have been taken for the body: lines above the first numbered
+    // measure with text in that column only, and no numbers, are header.
+    size_t header_last = header->last;
+    if (measure_col >= 0) {
+      size_t b = body_start;
+      auto only_measure = [&](size_t k) {
+        for (int f : bands_[k].frags) {
+          if (ColumnOf(xs, F(f).bbox.cx()) != measure_col) return false;
+          for (char32_t c : utf8::ToU32(F(f).text)) {
+            if (utf8::IsDigit(c)) return false;
+          }
+        }
+        return true;
+      };
+      while (b < end && only_measure(b) && !BandHasListMarker(b)) ++b;
+      bool numbered_next = b < end && b > body_start &&
+                           !NumberShape(BandText(b)).empty() &&
+                           StartsWithListMarker(BandText(b));
+      if (numbered_next) {
+        header_last = b - 1;
+        body_start = b;
+      }
     }
     std::vector<size_t> starts =
         RowStarts(body_start, end, xs, measure_col, spanning, &shape);
-    Built built{MakeTable(seps, header->first, header->last, body_start, end,
+    Built built{MakeTable(seps, header->first, header_last, body_start, end,
                           starts, spanning),
                 end};
     built.table.measure_col = measure_col;
@@ -1157,6 +1242,16 @@ bool Finite(const BBox& b) {
          std::isfinite(b.y1);
 }
 
+// The middle of the page's text, horizontally.
+double MiddleOf(const PageText& page) {
+  double x0 = 1e18, x1 = -1e18;
+  for (const TextLine& f : page.fragments) {
+    x0 = std::min(x0, f.bbox.x0);
+    x1 = std::max(x1, f.bbox.x1);
+  }
+  return x1 > x0 ? (x0 + x1) / 2 : 0;
+}
+
 // Fragments of one page without its margin lines, in reading order bands.
 std::vector<TextLine> ContentOf(const PageText& page,
                                 const AlignedTableOptions& options) {
@@ -1206,7 +1301,14 @@ std::vector<TextLine> ContentOf(const PageText& page,
       y1 = std::max(y1, l->bbox.y1);
     }
     bool in_margin = page.height > 0 && (y1 <= top || y0 >= bottom);
-    bool margin_line = in_margin && IsPageNumberLine(text);
+    // A page number OCR misread ("- ว์ -" for "- 3 -") is still a few
+    // signs near the middle of the margin.
+    double cx = (line.front()->bbox.x0 + line.back()->bbox.x1) / 2;
+    double width = 0;
+    for (const TextLine* l : line) width = std::max(width, l->bbox.x1);
+    bool short_centred = utf8::Length(text) <= 7 && page.height > 0 &&
+                         std::abs(cx - MiddleOf(page)) < 0.1 * page.height;
+    bool margin_line = in_margin && (IsPageNumberLine(text) || short_centred);
     bool catchword = k + 1 == bands.size() && IsCatchwordLine(text);
     if (margin_line || catchword) {
       for (size_t n = i; n < j; ++n) drop[n] = true;

@@ -198,7 +198,14 @@ Status ReadBlock(Engine* engine, const image::Image& binary, const BBox& block,
         continue;
       }
       size_t j = i;
-      while (j < ink.size() && ink[j] > 0) ++j;
+      int most = 0;
+      while (j < ink.size() && ink[j] > 0) most = std::max(most, ink[j++]);
+      // Dust in a gap is no text across it: a glyph stroke is taller
+      // than 2 pt and wider than 2 pixels.
+      if ((j - i) * step < 2.0 || most < 3) {
+        i = j;
+        continue;
+      }
       crossing.emplace_back(std::max(block.y0, y0 + i * step - kReach),
                             std::min(block.y1, y0 + j * step + kReach));
       i = j;
@@ -374,7 +381,14 @@ void LayOutScannedPages(const layout::HeaderVocabulary* vocabulary,
           layout::TextLine word;
           word.bbox = WordBox(l, i);
           size_t j = i;
-          while (j < l.words.size() && (j == i || !l.words[j].space_before)) {
+          // ... and no gap a column could leave (Tesseract may set no blank
+          // between two cells of a line read across a table).
+          auto glued = [&](size_t k) {
+            return !l.words[k].space_before &&
+                   WordBox(l, k).x0 - WordBox(l, k - 1).x1 <
+                       0.25 * l.line.font_size;
+          };
+          while (j < l.words.size() && (j == i || glued(j))) {
             word.text += l.words[j].text;
             word.bbox.Extend(WordBox(l, j));
             ++j;

@@ -50,7 +50,10 @@ struct PageReadOptions {
   image::InkBlockOptions blocks;
   image::TextRowOptions rows;
   DigitRepairOptions digits;
-  layout::AlignedTableOptions aligned;
+  // OCR baselines wobble by about 1.5 pt (0.1 em) from line to line, so a
+  // cell's padding is not told from it: rows of OCRed tables are found
+  // from the measures' numbering and wider gaps.
+  layout::AlignedTableOptions aligned = {.block_gap = 0.35};
   // Ruling pixels are erased this far (points) beyond their thickness.
   double ruling_margin = 1.0;
   // Cells with less ink than this share (after erasing rulings) are empty
