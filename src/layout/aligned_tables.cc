@@ -1300,7 +1300,8 @@ std::vector<TextLine> ContentOf(const PageText& page,
       y0 = std::min(y0, l->bbox.y0);
       y1 = std::max(y1, l->bbox.y1);
     }
-    bool in_margin = page.height > 0 && (y1 <= top || y0 >= bottom);
+    double cy = (y0 + y1) / 2;
+    bool in_margin = page.height > 0 && (cy <= top || cy >= bottom);
     // A page number OCR misread ("- ว์ -" for "- 3 -") is still a few
     // signs near the middle of the margin.
     double cx = (line.front()->bbox.x0 + line.back()->bbox.x1) / 2;

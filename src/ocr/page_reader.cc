@@ -206,6 +206,16 @@ Status ReadBlock(Engine* engine, const image::Image& binary, const BBox& block,
         i = j;
         continue;
       }
+      // A mark or a tail poking into the gap is no text across it either:
+      // text across a gap fills most of its width.
+      image::ColumnProfile across =
+          image::InkColumns(binary, {x0, y0 + i * step, x1, y0 + j * step});
+      size_t filled = 0;
+      for (int v : across.ink) filled += v > 0;
+      if (filled * 10 < across.ink.size() * 6) {
+        i = j;
+        continue;
+      }
       crossing.emplace_back(std::max(block.y0, y0 + i * step - kReach),
                             std::min(block.y1, y0 + j * step + kReach));
       i = j;
