@@ -181,6 +181,39 @@ std::vector<int> InkRows(const Image& binary, const BBox& box, double* y0,
   return out;
 }
 
+Result<Image> RotateQuarters(const Image& image, int quarter_turns) {
+  if (image.empty()) return Status::InvalidArgument("empty image");
+  int turns = ((quarter_turns % 4) + 4) % 4;
+  if (turns == 0) {
+    Pix* copy = pixClone(image.pix());
+    return Image::Adopt(copy);
+  }
+  Pix* rotated = pixRotateOrth(image.pix(), turns);
+  if (rotated == nullptr) return Status::Internal("cannot turn the image");
+  pixSetResolution(rotated, image.dpi(), image.dpi());
+  return Image::Adopt(rotated);
+}
+
+Result<Image> HalfSize(const Image& image) {
+  if (image.empty()) return Status::InvalidArgument("empty image");
+  Pix* half = nullptr;
+  switch (image.depth()) {
+    case 1:
+      half = pixReduceRankBinary2(image.pix(), 1, nullptr);
+      break;
+    case 8:
+    case 32:
+      half = pixScaleAreaMap2(image.pix());
+      break;
+    default:
+      return Status::InvalidArgument("unsupported pixel depth");
+  }
+  if (half == nullptr) return Status::Internal("cannot scale the image");
+  int dpi = std::max(1, image.dpi() / 2);
+  pixSetResolution(half, dpi, dpi);
+  return Image::Adopt(half);
+}
+
 ColumnProfile InkColumns(const Image& binary, const BBox& box) {
   ColumnProfile out;
   if (binary.empty() || binary.depth() != 1) return out;

@@ -47,6 +47,15 @@ struct PreparedPage {
   double skew_degrees = 0;  // rotation applied (0 when none)
 };
 
+// The image turned clockwise by `quarter_turns` × 90 degrees (exact, no
+// resampling; dpi kept).
+Result<Image> RotateQuarters(const Image& image, int quarter_turns);
+
+// A copy at half the size (2×2 pixels averaged or, for 1-bit images, an
+// ink pixel kept): what page-level tests such as orientation detection
+// need, four times faster to look at.
+Result<Image> HalfSize(const Image& image);
+
 // Fails only for an empty image or an unsupported pixel depth.
 Result<PreparedPage> PreparePage(const Image& scan,
                                  const PreprocessOptions& options = {});

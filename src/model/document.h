@@ -109,6 +109,10 @@ struct Page {
   std::vector<Block> blocks;     // reading order
   TextLayerQuality quality;
   bool ocr = false;  // the text of this page came from OCR
+  // Clockwise degrees (0, 90, 180, 270) the scan was turned before it was
+  // read: it was fed upside down or sideways. Boxes are in the turned
+  // page's frame.
+  int turned = 0;
 };
 
 enum class SourceFormat { kText, kPdf, kImage };

@@ -129,6 +129,8 @@ std::vector<OcrLine> CollectLines(tesseract::TessBaseAPI* api) {
 struct Engine::Impl {
   tesseract::TessBaseAPI api;
   int width = 0, height = 0;
+  std::string tessdata_dir;
+  std::unique_ptr<tesseract::TessBaseAPI> osd;  // created on first use
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -245,9 +247,53 @@ Result<Engine> Engine::Create(const EngineOptions& options) {
           "' (on Debian: apt-get install tesseract-ocr-tha tesseract-ocr-eng;"
           " or set TESSDATA_PREFIX)");
     }
+    impl->tessdata_dir = options.tessdata_dir;
     return Engine(std::move(impl));
   } catch (const std::bad_alloc&) {
     return Status::Internal("out of memory loading Tesseract");
+  }
+}
+
+Result<Engine::Orientation> Engine::DetectOrientation(
+    const image::Image& page) {
+  if (page.empty()) return Status::InvalidArgument("empty page image");
+  LimitThreads();
+  try {
+    if (!impl_->osd) {
+      auto osd = std::make_unique<tesseract::TessBaseAPI>();
+      std::vector<std::string> names = {"debug_file"};
+      std::vector<std::string> values = {"/dev/null"};
+      const char* datapath =
+          impl_->tessdata_dir.empty() ? nullptr : impl_->tessdata_dir.c_str();
+      if (osd->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY, nullptr, 0,
+                    &names, &values, false) != 0) {
+        return Status::NotFound(
+            "Tesseract cannot load its orientation data 'osd' (on Debian: "
+            "apt-get install tesseract-ocr-osd)");
+      }
+      osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+      impl_->osd = std::move(osd);
+    }
+    impl_->osd->SetImage(page.pix());
+    impl_->osd->SetSourceResolution(page.dpi());
+    int degrees = 0;
+    float confidence = 0, script_confidence = 0;
+    const char* script = nullptr;
+    Orientation out;
+    // Fails on a page without enough text to tell: upright, no confidence.
+    if (!impl_->osd->DetectOrientationScript(&degrees, &confidence, &script,
+                                             &script_confidence)) {
+      return out;
+    }
+    // `degrees` is how far the text is turned clockwise (what `tesseract
+    // --psm 0` prints as "Orientation in degrees"); turning the page
+    // clockwise by the rest of the circle puts it upright.
+    out.quarter_turns = ((4 - degrees / 90) % 4 + 4) % 4;
+    out.confidence = confidence;
+    impl_->osd->Clear();
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Status::Internal("out of memory detecting the page orientation");
   }
 }
 

@@ -88,6 +88,17 @@ class Engine {
   Result<std::vector<OcrLine>> Recognize(const PixelBox& region,
                                          Segmentation mode);
 
+  // How far `page` (any depth) is turned, from Tesseract's orientation
+  // detector (its "osd" data, in Debian's tesseract-ocr-osd): the
+  // clockwise quarter turns (0..3) that make it upright, and the
+  // detector's confidence (Tesseract's scale: upright text pages score
+  // about 20, a doubtful page under 2). Loads the detector on first use.
+  struct Orientation {
+    int quarter_turns = 0;
+    double confidence = 0;
+  };
+  Result<Orientation> DetectOrientation(const image::Image& page);
+
   // "5.3.0" etc., for reports.
   static std::string Version();
 

@@ -293,8 +293,30 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
   Page& page = out.page;
   page.number = number;
   page.ocr = true;
+  const image::Image* upright = &scan;
+  image::Image turned;
+  if (options.detect_orientation) {
+    // At half size: orientation shows in the layout of the letters, and
+    // the detector reads a 150-dpi page in a quarter of the time.
+    Result<image::Image> half = image::HalfSize(scan);
+    Result<Engine::Orientation> o = half.ok() && half->dpi() >= 100
+                                        ? engine->DetectOrientation(*half)
+                                        : engine->DetectOrientation(scan);
+    if (!o.ok()) {
+      out.warnings.push_back(where + o.status().message());
+    } else if (o->quarter_turns != 0 &&
+               o->confidence >= options.min_orientation_confidence) {
+      RAINGAN_ASSIGN_OR_RETURN(turned,
+                               image::RotateQuarters(scan, o->quarter_turns));
+      upright = &turned;
+      page.turned = 90 * o->quarter_turns;
+      out.warnings.push_back(where + "the scan was turned " +
+                             std::to_string(page.turned) +
+                             "° clockwise to read it");
+    }
+  }
   RAINGAN_ASSIGN_OR_RETURN(image::PreparedPage prepared,
-                           image::PreparePage(scan, options.preprocess));
+                           image::PreparePage(*upright, options.preprocess));
   out.skew_degrees = prepared.skew_degrees;
   const double ppp = prepared.gray.points_per_pixel();
   page.width = prepared.gray.width() * ppp;

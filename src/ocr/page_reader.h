@@ -79,6 +79,12 @@ struct PageReadOptions {
   double min_river = 2.5;
   double river_rows = 0.1;
   int min_river_table_rows = 3;
+  // Pages fed upside down or sideways are turned upright first, when
+  // Tesseract's orientation detector is at least this sure (its scale:
+  // the samples' upright pages score 10-30, the sideways pages of the
+  // rotated sample 2.6-8; below 1.5 it guesses).
+  bool detect_orientation = true;
+  double min_orientation_confidence = 1.5;
   // A page whose ink covers less than this share is blank.
   double min_page_ink = 0.0005;
   // Words below this confidence that contain no Thai letter or digit are
