@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 
+#include "image/despeckle.h"
 #include "image/leptonica_ptr.h"
 
 namespace raingan::image {
@@ -100,6 +101,17 @@ Result<PreparedPage> PreparePage(const Image& scan,
     PixPtr specks(pixXor(nullptr, binary.get(), kept.get()));
     if (specks) pixSetMasked(clean.get(), specks.get(), 255);
     binary = std::move(kept);
+  }
+  // Dust the size of a Thai mark, away from any letter.
+  if (options.despeckle) {
+    // Found on a lighter threshold than the ink's: Tesseract thresholds the
+    // gray page itself and reads faint dust the binary raster misses.
+    RAINGAN_ASSIGN_OR_RETURN(PixPtr faint,
+                             Threshold(clean.get(), options.dust_threshold));
+    RAINGAN_ASSIGN_OR_RETURN(
+        DespeckleResult d,
+        Despeckle(faint.get(), clean.get(), binary.get()));
+    out.specks_removed = d.removed;
   }
   pixSetResolution(binary.get(), dpi, dpi);
   out.gray = Image::Adopt(clean.release());

@@ -39,12 +39,19 @@ struct PreprocessOptions {
   // scanner dust and JPEG noise. Thai tone marks and dots are larger
   // (about 1.5 pt at the 14-16 pt sizes reports use).
   double speck_size = 0.6;
+  // Dust as large as a tone mark, removed where no letter is beside it
+  // (image/despeckle.h).
+  bool despeckle = true;
+  // Gray level below which a pixel may be dust (lighter than ink_threshold:
+  // faint specks are what Tesseract's own thresholding turns into dots).
+  int dust_threshold = 215;
 };
 
 struct PreparedPage {
   Image gray;               // 8-bit, upright, white paper
   Image binary;             // 1-bit, upright, no specks
   double skew_degrees = 0;  // rotation applied (0 when none)
+  int specks_removed = 0;   // dust components taken away
 };
 
 // The image turned clockwise by `quarter_turns` × 90 degrees (exact, no
