@@ -20,6 +20,23 @@ bool NonEmpty(const std::vector<Paragraph>& p) {
 }
 
 constexpr std::string_view kNoMeasureName = "row without a measure name";
+constexpr std::string_view kUnreadNumber =
+    "measure number unreadable (OCR read a letter)";
+
+// "(ต) กำหนด…" in a table numbered "(๑)", "(๒)": OCR took the digit for a
+// letter (๗ → ต on the 200-dpi sample scan). The bracketed letter is the
+// number's place, so this row starts a measure; the letter is dropped.
+bool StripUnreadNumber(std::string* text) {
+  std::u32string s = utf8::ToU32(*text);
+  size_t i = 0;
+  while (i < s.size() && s[i] == U' ') ++i;
+  if (s.size() < i + 5 || s[i] != U'(' || s[i + 2] != U')' ||
+      s[i + 3] != U' ' || !utf8::IsThai(s[i + 1]) || utf8::IsDigit(s[i + 1])) {
+    return false;
+  }
+  *text = utf8::FromU32(s.substr(i + 4));
+  return true;
+}
 
 // Text compared for "the same item/measure": whitespace removed.
 std::string Squash(std::string_view s) {
@@ -247,6 +264,9 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
   }
   Measure* last = measures_.empty() ? nullptr : &measures_.back();
   bool has_measure = !num.rest.empty();
+  const bool unread_number = has_measure && num.id.empty() &&
+                             last_style_ == "(9)" &&
+                             StripUnreadNumber(&num.rest);
 
   if (has_measure) {
     if (last != nullptr && after_break) {
@@ -262,7 +282,11 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
                             EditSimilarity(name, last_name) >= kSameName;
       // A measure cell cut by the page break: where the table numbers its
       // measures, a new measure would start with its number.
-      bool cut_name = num.id.empty() && !last->id.empty();
+      const bool last_numbered =
+          !last->id.empty() ||
+          std::find(last->warnings.begin(), last->warnings.end(),
+                    kUnreadNumber) != last->warnings.end();
+      bool cut_name = num.id.empty() && last_numbered && !unread_number;
       // A list inside the measure cell going on after the break ("(๗)
       // กำหนดมาตรการ ดังนี้ ๑. ... ๗." | "๘. มาตรการ..."): numbered in
       // another shape than the table's measures, and nothing else in the
@@ -282,7 +306,11 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
       }
     }
     measures_.push_back(NewRecord(f, row, section, num.id, num.rest));
-    last_style_ = num.style;
+    if (unread_number) {
+      measures_.back().warnings.push_back(std::string(kUnreadNumber));
+    } else {
+      last_style_ = num.style;
+    }
     return;
   }
 

@@ -156,6 +156,42 @@ TEST(MeasureTablesStageTest,
   EXPECT_THAT(m[0].outcome, ElementsAre("ประชาชนเข้าถึงข้อมูล"));
 }
 
+// The 200-dpi sample scan: OCR read "(๗)" as "(ต)" on the row that opens
+// page 2, and the same measure goes on at the top of page 3.
+TEST(MeasureTablesStageTest, NumberOcrReadAsALetterStillStartsAMeasure) {
+  Page p1, p2, p3;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"(๖) อำนวยความสะดวก", "๑. ปรับปรุงจุดบริการ",
+                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "พื้นที่บริการ", ""})}));
+  p2.blocks.push_back(TableBlock(
+      {Row(kHeader, 2),
+       Row({"(ต) กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการ", "๑. แต่งตั้งคณะกรรมการ",
+            "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "ประกาศใช้", ""},
+           2)}));
+  p3.blocks.push_back(TableBlock(
+      {Row(kHeader, 3),
+       Row({"ทุจริต ดังนี้", "๒. ประชุมคณะกรรมการ", "", "", "", "องค์กรสะอาด"}, 3)}));
+  std::vector<Measure> m = Extract({p1, p2, p3});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].measure,
+            "กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต ดังนี้");
+  EXPECT_THAT(m[1].method, ElementsAre("แต่งตั้งคณะกรรมการ", "ประชุมคณะกรรมการ"));
+  EXPECT_THAT(m[1].warnings,
+              ::testing::Contains(::testing::HasSubstr("number unreadable")));
+}
+
+// "(ก)" in a table numbered "1.", "2." is a letter, not a misread number.
+TEST(MeasureTablesStageTest, BracketedLetterInAnotherNumberingContinues) {
+  Page p1, p2;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"1. จัดทำคู่มือ", "๑. จัดทำ", "ตลอดปีงบประมาณ ๒๕๖๘",
+                          "สำนักปลัด", "คู่มือ", ""})}));
+  p2.blocks.push_back(TableBlock(
+      {Row(kHeader, 2), Row({"(ก) ฉบับประชาชน", "", "", "", "", ""}, 2)}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 1u);
+}
+
 TEST(MeasureTablesStageTest, HeaderlessTableOfTheSameWidthContinues) {
   Page p1, p2;
   p1.blocks.push_back(
