@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "image/gray.h"
 #include "image/leptonica_ptr.h"
 
 namespace raingan::image {
@@ -181,15 +182,10 @@ int JpegReduction(int dpi, int target_dpi) {
 }
 
 Result<PixPtr> ToGray8(PixPtr pix) {
-  const int depth = pixGetDepth(pix.get());
-  if (depth == 8 && pixGetColormap(pix.get()) == nullptr) return pix;
-  PixPtr gray(depth == 32 ? pixConvertRGBToLuminance(pix.get())
-                          : pixConvertTo8(pix.get(), 0));
-  if (!gray) {
-    return Status::BadInput("unsupported image depth: " +
-                            std::to_string(depth) + " bits per pixel");
+  if (pixGetDepth(pix.get()) == 8 && pixGetColormap(pix.get()) == nullptr) {
+    return pix;
   }
-  return gray;
+  return GrayCopy(pix.get());
 }
 
 // Scales `pix` from `dpi` to `target_dpi` by averaging (area mapping; a

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "image/despeckle.h"
+#include "image/gray.h"
 #include "image/leptonica_ptr.h"
 
 namespace raingan::image {
@@ -31,22 +32,6 @@ BBox PointBox(Pix* pix, int x, int y, int w, int h) {
   return {x * k, y * k, (x + w) * k, (y + h) * k};
 }
 
-Result<PixPtr> ToGray(Pix* src) {
-  int d = pixGetDepth(src);
-  PixPtr gray;
-  if (d == 32) {
-    gray.reset(pixConvertRGBToLuminance(src));
-  } else if (d == 1 || d == 2 || d == 4 || d == 8 || d == 16) {
-    // Also drops a colormap (palette PNGs, GIF-like TIFFs).
-    gray.reset(pixConvertTo8(src, 0));
-  }
-  if (!gray) {
-    return Status::BadInput("unsupported image depth: " + std::to_string(d) +
-                            " bits per pixel");
-  }
-  return gray;
-}
-
 Result<PixPtr> Threshold(Pix* gray, int threshold) {
   PixPtr binary(pixThresholdToBinary(gray, threshold));
   if (!binary) return Status::Internal("binarization failed");
@@ -59,7 +44,7 @@ Result<PreparedPage> PreparePage(const Image& scan,
                                  const PreprocessOptions& options) {
   if (scan.empty()) return Status::InvalidArgument("empty image");
   const int dpi = scan.dpi();
-  RAINGAN_ASSIGN_OR_RETURN(PixPtr gray, ToGray(scan.pix()));
+  RAINGAN_ASSIGN_OR_RETURN(PixPtr gray, GrayCopy(scan.pix()));
 
   // Flatten uneven paper tone (scanner shading, yellowed paper) so that
   // one threshold serves the whole page: paper becomes white, ink stays.
@@ -108,9 +93,8 @@ Result<PreparedPage> PreparePage(const Image& scan,
     // gray page itself and reads faint dust the binary raster misses.
     RAINGAN_ASSIGN_OR_RETURN(PixPtr faint,
                              Threshold(clean.get(), options.dust_threshold));
-    RAINGAN_ASSIGN_OR_RETURN(
-        DespeckleResult d,
-        Despeckle(faint.get(), clean.get(), binary.get()));
+    RAINGAN_ASSIGN_OR_RETURN(DespeckleResult d,
+                             Despeckle(faint.get(), clean.get(), binary.get()));
     out.specks_removed = d.removed;
   }
   pixSetResolution(binary.get(), dpi, dpi);
@@ -121,7 +105,7 @@ Result<PreparedPage> PreparePage(const Image& scan,
 
 Result<Image> Binarize(const Image& image, int threshold) {
   if (image.empty()) return Status::InvalidArgument("empty image");
-  RAINGAN_ASSIGN_OR_RETURN(PixPtr gray, ToGray(image.pix()));
+  RAINGAN_ASSIGN_OR_RETURN(PixPtr gray, GrayCopy(image.pix()));
   RAINGAN_ASSIGN_OR_RETURN(PixPtr binary, Threshold(gray.get(), threshold));
   pixSetResolution(binary.get(), image.dpi(), image.dpi());
   return Image::Adopt(binary.release());
