@@ -59,6 +59,23 @@ void DropNoise(double min_confidence, std::vector<RecognizedLine>* lines) {
       lines->end());
 }
 
+// Letters and digits a page of a document holds at the least. A report's
+// page holds hundreds; what OCR makes of a photo of a desk, a picture or a
+// blank sheet is a stray "a" or "ร" (the sample forms' pages hold 300+;
+// the desk photo of tests/data/scans 1).
+constexpr size_t kMinPageText = 6;
+
+size_t TextChars(const std::vector<RecognizedLine>& lines) {
+  size_t n = 0;
+  for (const RecognizedLine& l : lines) {
+    for (char32_t c : utf8::ToU32(l.line.text)) {
+      n += utf8::IsThai(c) || utf8::IsDigit(c) || (c >= U'A' && c <= U'Z') ||
+           (c >= U'a' && c <= U'z');
+    }
+  }
+  return n;
+}
+
 // The rulings to erase: vertical ones (no Thai letter is 25 pt tall) and
 // horizontal ones lying on a boundary of one of the grids. Other long
 // horizontal runs (the bottom of a bold heading, an underline) are left in
@@ -294,20 +311,37 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
   page.number = number;
   page.ocr = true;
   const image::Image* upright = &scan;
+  image::Image flattened;
+  if (options.flatten_photos) {
+    RAINGAN_ASSIGN_OR_RETURN(std::optional<image::Sheet> sheet,
+                             image::FindSheet(scan, options.sheet));
+    if (sheet) {
+      Result<image::Image> flat = image::FlattenSheet(scan, *sheet);
+      if (flat.ok()) {
+        flattened = std::move(*flat);
+        upright = &flattened;
+        out.warnings.push_back(where +
+                               "a photographed sheet: cut from its background "
+                               "and its perspective corrected");
+      } else {
+        out.warnings.push_back(where + flat.status().message());
+      }
+    }
+  }
   image::Image turned;
   if (options.detect_orientation) {
     // At half size: orientation shows in the layout of the letters, and
     // the detector reads a 150-dpi page in a quarter of the time.
-    Result<image::Image> half = image::HalfSize(scan);
+    Result<image::Image> half = image::HalfSize(*upright);
     Result<Engine::Orientation> o = half.ok() && half->dpi() >= 100
                                         ? engine->DetectOrientation(*half)
-                                        : engine->DetectOrientation(scan);
+                                        : engine->DetectOrientation(*upright);
     if (!o.ok()) {
       out.warnings.push_back(where + o.status().message());
     } else if (o->quarter_turns != 0 &&
                o->confidence >= options.min_orientation_confidence) {
-      RAINGAN_ASSIGN_OR_RETURN(turned,
-                               image::RotateQuarters(scan, o->quarter_turns));
+      RAINGAN_ASSIGN_OR_RETURN(
+          turned, image::RotateQuarters(*upright, o->quarter_turns));
       upright = &turned;
       page.turned = 90 * o->quarter_turns;
       out.warnings.push_back(where + "the scan was turned " +
@@ -382,10 +416,11 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
   }
 
   DropNoise(options.min_noise_confidence, &lines);
-  if (lines.empty()) {
+  if (TextChars(lines) < kMinPageText) {
     out.warnings.push_back(where +
-                           "no readable text (noise, a picture or a blank "
-                           "scan)");
+                           "no readable text: not a page of a document "
+                           "(noise, a picture, a photo of something else or "
+                           "a blank scan)");
     return out;
   }
   AssignFontSizes(&lines, options.lines);

@@ -26,6 +26,7 @@
 #include "image/image.h"
 #include "image/lines.h"
 #include "image/preprocess.h"
+#include "image/sheet.h"
 #include "image/text_rows.h"
 #include "layout/aligned_tables.h"
 #include "layout/grid.h"
@@ -84,6 +85,10 @@ struct PageReadOptions {
   // the samples' upright pages score 10-30, the sideways pages of the
   // rotated sample 2.6-8; below 1.5 it guesses).
   bool detect_orientation = true;
+  // A phone photo of a page: the sheet is cut from the desk around it and
+  // its perspective undone before anything else (image/sheet.h).
+  bool flatten_photos = true;
+  image::SheetOptions sheet;
   double min_orientation_confidence = 1.5;
   // A page whose ink covers less than this share is blank.
   double min_page_ink = 0.0005;
