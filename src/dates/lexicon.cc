@@ -29,6 +29,13 @@ bool IsThaiNonInitial(char32_t c) {
          c == 0x0E45 || (c >= 0x0E47 && c <= 0x0E4E);
 }
 
+// Marks above or below a consonant: what OCR most often adds, drops or
+// confuses in a month name ("ก.ยุ." for "ก.ย.", "กนยายน" for "กันยายน").
+bool IsSlipMark(char32_t c) {
+  return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) ||
+         (c >= 0x0E47 && c <= 0x0E4E);
+}
+
 Result<WordKind> ParseKind(const std::string& s) {
   if (s == "range") return WordKind::kRange;
   if (s == "and") return WordKind::kAnd;
@@ -106,7 +113,7 @@ const std::vector<size_t>* PeriodLexicon::Candidates(char32_t first) const {
 
 size_t PeriodLexicon::MatchWord(const LexiconWord& w,
                                 const std::u32string& text, size_t pos,
-                                bool* ends_with_dot) const {
+                                bool* ends_with_dot, int slips) const {
   constexpr size_t kNoMatch = std::u32string::npos;
   size_t n = text.size();
   size_t j = pos;
@@ -118,6 +125,10 @@ size_t PeriodLexicon::MatchWord(const LexiconWord& w,
     char32_t c = w.text[k];
     bool last = k + 1 == w.text.size();
     if (c == U'.') {
+      if (slips > 0 && j < n && IsSlipMark(text[j])) {
+        ++j;  // a mark added before the dot: "ก.ยุ."
+        --slips;
+      }
       size_t before = j;
       skip_spaces();
       if (j < n && text[j] == U'.') {
@@ -137,9 +148,30 @@ size_t PeriodLexicon::MatchWord(const LexiconWord& w,
       while (t < n && text[t] == U' ') ++t;
       if (t < n && t > j && text[t] == c) j = t;
     }
-    if (j >= n || AsciiLower(text[j]) != AsciiLower(c)) return kNoMatch;
-    ++j;
+    if (j < n && AsciiLower(text[j]) == AsciiLower(c)) {
+      ++j;
+      continue;
+    }
+    if (slips > 0) {
+      const bool text_mark = j < n && IsSlipMark(text[j]);
+      if (text_mark && IsSlipMark(c)) {  // one mark read as another
+        ++j;
+        --slips;
+        continue;
+      }
+      if (text_mark && j + 1 < n && text[j + 1] == c) {  // a mark added
+        j += 2;
+        --slips;
+        continue;
+      }
+      if (IsSlipMark(c)) {  // a mark lost
+        --slips;
+        continue;
+      }
+    }
+    return kNoMatch;
   }
+  if (slips > 0 && j < n && IsSlipMark(text[j])) ++j;  // a mark added last
   return j;
 }
 
@@ -178,7 +210,28 @@ size_t PeriodLexicon::Match(const std::u32string& text, size_t pos,
     *word = &w;
     return end;
   }
-  return pos;
+  // No word as written: a month name with one mark added, lost or read as
+  // another, when that names one month only ("ม.คุ." is January; "มื.ค."
+  // could be ม.ค. or มี.ค. and stays unread).
+  const LexiconWord* found = nullptr;
+  size_t found_end = pos;
+  for (size_t i : *candidates) {
+    const LexiconWord& w = words_[i];
+    // Slips are of Thai marks: Latin names were matched as written above.
+    if (w.kind != WordKind::kMonth || IsAsciiAlpha(w.text[0])) continue;
+    bool ends_with_dot;
+    size_t end = MatchWord(w, text, pos, &ends_with_dot, /*slips=*/1);
+    if (end == std::u32string::npos) continue;
+    if (!ends_with_dot && !AtBoundary(text, end)) continue;
+    if (found != nullptr && found->month != w.month) return pos;
+    if (found == nullptr || end > found_end) {
+      found = &w;
+      found_end = end;
+    }
+  }
+  if (found == nullptr) return pos;
+  *word = found;
+  return found_end;
 }
 
 }  // namespace raingan::dates

@@ -48,7 +48,10 @@ class PeriodLexicon {
   //  - spaces inside a word are skipped ("ปี งบประมาณ");
   //  - a "." of a word also matches a space, and a final "." may be
   //    missing ("มี.ค 65", "พ ศ.");
-  //  - Latin letters match case-insensitively.
+  //  - Latin letters match case-insensitively;
+  //  - when no word matches as written, a month name matches with one
+  //    mark above or below a letter added, lost or changed, if that names
+  //    one month only (OCR's "ก.ยุ." for "ก.ย.").
   // A match must end at a word boundary: not followed by a letter or a Thai
   // mark unless another lexicon word starts there ("ตุลา" does not match in
   // "ตุลาการ"; "ตุลาคมถึง" is two words).
@@ -56,8 +59,10 @@ class PeriodLexicon {
                const LexiconWord** word) const;
 
  private:
+  // `slips`: how many marks above or below a letter may be added, lost or
+  // changed (OCR slips) in the text against the word.
   size_t MatchWord(const LexiconWord& w, const std::u32string& text, size_t pos,
-                   bool* ends_with_dot) const;
+                   bool* ends_with_dot, int slips = 0) const;
   bool AtBoundary(const std::u32string& text, size_t pos) const;
 
   // Indices into words_ of the words starting with a character (Latin

@@ -14,10 +14,11 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
     std::vector<DateItem> items;
     if (size_t end = ParseChain(i, &items); end != i) {
       if (IsWord(end, WordKind::kRange) &&
-          (end + 1 == tokens_.size() || IsNumber(end + 1))) {
-        // "เมษายน –", "๑ ตุลาคม ๒๕- ๓๐": the other end is missing or
-        // unreadable (a cell split by a page break, OCR); reading the
-        // first date alone would be a guess.
+          (end + 1 == tokens_.size() || IsNumber(end + 1) ||
+           tokens_[end + 1].kind == TokenKind::kOther)) {
+        // "เมษายน –", "๑ ตุลาคม ๒๕- ๓๐", "ต.ค. ๖๗ - ฮ.ฮ. ๖๘": the other end
+        // is missing or unreadable (a cell split by a page break, OCR);
+        // reading the first date alone would be a guess.
         PeriodResult r;
         r.recognized = true;
         r.warnings.push_back("incomplete period: " + Slice(i, end + 1));

@@ -18,6 +18,29 @@ bool IsZeroWidth(char32_t c) {
          c == 0xFEFF || c == 0xAD;
 }
 
+bool IsMonth(const Token& t) {
+  return t.kind == TokenKind::kWord && t.word == WordKind::kMonth;
+}
+
+// "ต.ค, ๖๗": OCR read the abbreviation's last dot as a comma. A comma
+// glued to a month and followed by a year (two or four digits, no month
+// after it: "๑๕ ม.ค., ๒๐ ก.พ." lists days) is that dot, not a list.
+void DropCommasReadForDots(std::string_view text, std::vector<Token>* tokens) {
+  std::vector<Token>& t = *tokens;
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    const bool comma = t[k].kind == TokenKind::kWord &&
+                       t[k].word == WordKind::kAnd &&
+                       text.substr(t[k].begin, t[k].end - t[k].begin) == ",";
+    if (!comma || !IsMonth(t[k - 1]) || t[k - 1].end != t[k].begin) continue;
+    const Token& next = t[k + 1];
+    const bool year = next.kind == TokenKind::kNumber &&
+                      (next.digits == 2 || next.digits == 4);
+    const bool month_after = k + 2 < t.size() && IsMonth(t[k + 2]);
+    if (!year || month_after) continue;
+    t.erase(t.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+}
+
 }  // namespace
 
 std::vector<Token> TokenizePeriod(std::string_view text,
@@ -87,6 +110,7 @@ std::vector<Token> TokenizePeriod(std::string_view text,
     tokens.push_back(t);
     i = end;
   }
+  DropCommasReadForDots(text, &tokens);
   return tokens;
 }
 

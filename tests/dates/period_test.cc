@@ -302,3 +302,30 @@ TEST(PeriodParserTest, LoadReportsMissingModels) {
 
 }  // namespace
 }  // namespace raingan::dates
+
+namespace raingan::dates {
+namespace {
+
+// What OCR makes of month names and ranges on real scans: a mark too many
+// or too few, a dot read as a comma. A slip the lexicon can place is read;
+// a part that cannot be read leaves both dates null with a warning — never
+// a one-month period made from the half that was read.
+TEST(PeriodParserTest, OcrSlippedPeriods) {
+  const Case kCases[] = {
+      // An extra vowel mark under an abbreviation.
+      {"ต.ค. ๒๕๖๗ - ก.ยุ. ๒๕๖๘", 0, "2024-10-01", "2025-09-30", {}, false},
+      {"ม.คุ. - มี.ค. ๒๕๖๘", 0, "2025-01-01", "2025-03-31", {}, false},
+      // A dot read as a comma.
+      {"ต.ค, ๖๗ - ก.ย. ๖๘", 0, "2024-10-01", "2025-09-30", {}, false},
+      // A mark lost from a full month name.
+      {"๑ ตุลาคม ๖๗ - ๓๐ กนยายน ๖๘", 0, "2024-10-01", "2025-09-30", {}, false},
+      // An unreadable month: nothing is guessed.
+      {"ต.ค. ๖๗ - ฮ.ฮ. ๖๘", 0, "null", "null", {}, true},
+      // A range cut after its dash.
+      {"๑ ตุลาคม ๒๕๖๗ -", 0, "null", "null", {}, true},
+  };
+  for (const Case& c : kCases) Check(c);
+}
+
+}  // namespace
+}  // namespace raingan::dates
