@@ -46,19 +46,51 @@ std::string FoldLabel(std::string_view text) {
 
 // Consumes the folded `key` at the start of `text`, skipping whitespace
 // between its characters; returns the byte offset after it or npos.
-size_t ConsumeKey(std::string_view text, std::string_view key) {
+// Marks above or below a letter: what OCR adds, drops or confuses
+// ("วิธิดำเนินการ" for "วิธีดำเนินการ").
+bool IsSlipMark(char32_t c) {
+  return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) ||
+         (c >= 0x0E47 && c <= 0x0E4E);
+}
+
+// Matches `key` at the start of `text` (spaces in the text skipped) and
+// returns the byte just past it, or npos. `slips` marks may be added,
+// lost or changed in the text.
+size_t ConsumeKey(std::string_view text, std::string_view key, int slips = 0) {
   size_t tp = 0, kp = 0;
   while (kp < key.size()) {
+    size_t key_at = kp;
     char32_t k = utf8::DecodeNext(key, &kp);
     char32_t c = 0;
+    size_t text_at = tp;
     do {
-      if (tp >= text.size()) return std::string_view::npos;
+      if (tp >= text.size()) {
+        if (slips > 0 && IsSlipMark(k) && kp == key.size()) return tp;
+        return std::string_view::npos;
+      }
+      text_at = tp;
       c = utf8::DecodeNext(text, &tp);
     } while (IsSpace(c));
-    if (Lower(c) != k) return std::string_view::npos;
+    if (Lower(c) == k) continue;
+    if (slips == 0) return std::string_view::npos;
+    --slips;
+    if (IsSlipMark(c) && IsSlipMark(k)) continue;  // one mark for another
+    if (IsSlipMark(k)) {                           // a mark lost
+      tp = text_at;
+      continue;
+    }
+    if (IsSlipMark(c)) {  // a mark added: compare the key's letter again
+      kp = key_at;
+      continue;
+    }
+    return std::string_view::npos;
   }
   return tp;
 }
+
+// Code points of a key: slips are allowed only in long labels, where one
+// mark cannot turn a label into another word.
+constexpr size_t kMinSlipLabel = 6;
 
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -182,34 +214,48 @@ std::optional<FieldLabel> PlanLexicon::MatchLabel(
     }
   }
   if (rest.empty()) return std::nullopt;
-  for (const Label& label : labels_) {
-    size_t end = ConsumeKey(rest, label.key);
-    if (end == std::string_view::npos) continue;
-    std::string_view tail = TrimView(rest.substr(end));
-    FieldLabel out;
-    out.field = label.field;
-    out.number = number;
-    if (tail.empty()) return out;
-    if (size_t c = AfterColon(tail); c != std::string_view::npos) {
-      out.inline_text = std::string(TrimView(tail.substr(c)));
-      return out;
-    }
-    // "หลักการและเหตุผล/ความเป็นมา", "ผลลัพธ์ (Outcome)": a reworded
-    // heading; its content, if any, follows a colon.
-    if (tail[0] == '/' || tail[0] == '(') {
-      size_t colon = tail.find(':');
-      if (colon != std::string_view::npos) {
-        out.inline_text = std::string(TrimView(tail.substr(colon + 1)));
-      } else if (utf8::Length(tail) > 40) {
-        continue;  // a sentence, not a heading
+  std::optional<FieldLabel> glued;
+  for (int slips = 0; slips <= 1; ++slips) {
+    for (const Label& label : labels_) {
+      if (slips > 0 && utf8::Length(label.key) < kMinSlipLabel) continue;
+      size_t end = ConsumeKey(rest, label.key, slips);
+      if (end == std::string_view::npos) continue;
+      std::string_view tail = TrimView(rest.substr(end));
+      FieldLabel out;
+      out.field = label.field;
+      out.number = number;
+      if (tail.empty()) return out;
+      if (size_t c = AfterColon(tail); c != std::string_view::npos) {
+        out.inline_text = std::string(TrimView(tail.substr(c)));
+        return out;
       }
-      return out;
+      // "หลักการและเหตุผล/ความเป็นมา", "ผลลัพธ์ (Outcome)": a reworded
+      // heading; its content, if any, follows a colon.
+      if (tail[0] == '/' || tail[0] == '(') {
+        size_t colon = tail.find(':');
+        if (colon != std::string_view::npos) {
+          out.inline_text = std::string(TrimView(tail.substr(colon + 1)));
+        } else if (utf8::Length(tail) > 40) {
+          continue;  // a sentence, not a heading
+        }
+        return out;
+      }
+      if (number > 0) {
+        out.exact = false;
+        out.inline_text = std::string(tail);
+        // "๑.ชื่อ โครงการพัฒนา…" (OCR lost the colon): "ชื่อโครงการ" would
+        // end inside the word the content starts with; a shorter label that
+        // ends at a space is the heading.
+        const bool spaced =
+            rest.substr(0, end).find(' ') != std::string_view::npos;
+        if (spaced && end < rest.size() && rest[end] != ' ') {
+          if (!glued) glued = out;
+          continue;
+        }
+        return out;
+      }
     }
-    if (number > 0) {
-      out.exact = false;
-      out.inline_text = std::string(tail);
-      return out;
-    }
+    if (glued) return glued;
   }
   return std::nullopt;
 }

@@ -72,8 +72,14 @@ INSTANTIATE_TEST_SUITE_P(
         LabelCase{"๗. งบประมาณ ๕,๐๐๐ บาท", SheetField::kBudget, 7, false,
                   "๕,๐๐๐ บาท"},
         LabelCase{"๖. ระยะเวลาดำเนินการ ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐",
-                  SheetField::kPeriod, 6, false,
-                  "ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐"}));
+                  SheetField::kPeriod, 6, false, "ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐"},
+        // OCR of the 004 sheets scanned at 300 dpi: a mark changed, and
+        // the colon after "ชื่อ" lost (the name starts with "โครงการ").
+        LabelCase{"๕.วิธิดำเนินการ", SheetField::kMethod, 5, true, ""},
+        LabelCase{"๑.ชื่อ โครงการพัฒนาความรู้ด้านกฎหมาย", SheetField::kName, 1, false,
+                  "โครงการพัฒนาความรู้ด้านกฎหมาย"},
+        LabelCase{"๑. ชื่อโครงการ พัฒนาความรู้ด้านกฎหมาย", SheetField::kName, 1,
+                  false, "พัฒนาความรู้ด้านกฎหมาย"}));
 
 TEST(FieldLabelTest, ContentIsNotAHeading) {
   const PlanLexicon& lex = TestModels().plan;
