@@ -204,6 +204,17 @@ Organization FindOrganization(const std::vector<std::string>& paras,
   return o;
 }
 
+// A report's fiscal year lies in this range (BE): integrity measures and
+// anti-corruption plans of local administrations date from after the 1997
+// constitution (2540); 2600 is 2057 CE. A year outside is an OCR slip
+// ("๒๕๐๓" for "๒๕๖๓") and is not taken for the document's.
+constexpr int kEarliestReportYear = 2540;
+constexpr int kLatestReportYear = 2600;
+
+int PlausibleReportYear(int be) {
+  return be >= kEarliestReportYear && be <= kLatestReportYear ? be : 0;
+}
+
 // "ปี" is often OCRed as "ปิ" (the tail of ี lost): both are accepted.
 FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
                               const std::string& title) {
@@ -219,7 +230,7 @@ FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
     FiscalYearSpan fy;
     std::vector<std::string> g;
     if (kTitleYear.PartialMatch(p, &g)) {
-      int y = AsBuddhistYear(ParseYearDigits(g[1]));
+      int y = PlausibleReportYear(AsBuddhistYear(ParseYearDigits(g[1])));
       if (y > 0) fy.be = fy.be_end = y;
     }
     return fy;
@@ -228,8 +239,8 @@ FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
     FiscalYearSpan fy;
     std::vector<std::string> g;
     if (kRange.PartialMatch(p, &g)) {
-      int a = AsBuddhistYear(ParseYearDigits(g[1]));
-      int b = AsBuddhistYear(ParseYearDigits(g[2]));
+      int a = PlausibleReportYear(AsBuddhistYear(ParseYearDigits(g[1])));
+      int b = PlausibleReportYear(AsBuddhistYear(ParseYearDigits(g[2])));
       if (a > 0 && b > a && b - a <= 10) {
         fy.be = a;
         fy.be_end = b;
@@ -237,7 +248,7 @@ FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
       }
     }
     if (kSingle.PartialMatch(p, &g)) {
-      int y = AsBuddhistYear(ParseYearDigits(g[1]));
+      int y = PlausibleReportYear(AsBuddhistYear(ParseYearDigits(g[1])));
       if (y > 0) fy.be = fy.be_end = y;
     }
     return fy;

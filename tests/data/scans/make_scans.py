@@ -5,6 +5,7 @@ Each form imitates one way paper reaches a clerk; the parameters vary
 with the seed, so that one seed is the fixture and others are unseen
 reports of the same form:
 
+  scan300   a clean 300-dpi scan: skew up to 1.5 deg, light noise, JPEG;
   noisy200  a 200-dpi office scan: skew up to 2.5 deg, dust and toner
             specks, a faint round stamp, blur, JPEG quality 60-75;
   bilevel   a copier / fax: 200 dpi, 1 bit per pixel, specks, skew;
@@ -72,6 +73,17 @@ def stamp(img, rng, dpi):
 def skew(img, degrees):
     return img.rotate(degrees, resample=Image.BICUBIC, expand=False,
                       fillcolor=255)
+
+
+def scan300(pages, rng):
+    out = []
+    for p in pages:
+        p = skew(p, rng.uniform(-1.5, 1.5))
+        a = np.asarray(p, dtype=np.float32)
+        a += np.random.default_rng(rng.randint(0, 1 << 30)).normal(0, 4, a.shape)
+        p = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+        out.append(('jpeg', p, rng.randint(50, 70)))
+    return out
 
 
 def noisy200(pages, rng):
@@ -165,7 +177,7 @@ def photo(pages, rng):
     return out
 
 
-FORMS = {'noisy200': (200, noisy200), 'bilevel': (200, bilevel),
+FORMS = {'scan300': (300, scan300), 'noisy200': (200, noisy200), 'bilevel': (200, bilevel),
          'rotated': (300, rotated), 'photo': (200, photo)}
 
 

@@ -38,6 +38,16 @@ TEST(MetadataTest, MemoAndTitleBlockOfAnItaReport) {
   EXPECT_EQ(info.fiscal_year.be_end, 2568);
 }
 
+// OCR misread "๒๕๖๓" as "๒๕๐๓": no report is from 1960; the year is
+// unknown, not a guess.
+TEST(MetadataTest, ImplausibleYearIsNotTheFiscalYear) {
+  DocumentInfo info = FindDocumentInfo(
+      {"รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส "
+       "ประจำปีงบประมาณ พ.ศ. ๒๕๐๓"},
+      Lexicon());
+  EXPECT_EQ(info.fiscal_year.be, 0);
+}
+
 TEST(MetadataTest, FiveYearPlan) {
   DocumentInfo info = FindDocumentInfo(
       {"แผนปฏิบัติการป้องกันการทุจริต เพื่อยกระดับคุณธรรมและความโปร่งใส (พ.ศ.๒๕๖๖-๒๕๗๐)",
