@@ -3,21 +3,29 @@
 # in one table, by the project's own checker (build/tests/raingan_accuracy,
 # the same scoring rules as the shared evaluation scorer).
 #
-#   scripts/accuracy.sh [BUILD_DIR] [--scans]
+#   scripts/accuracy.sh [BUILD_DIR] [--scans] [--forms SEED]
 #
-# Inputs: samples/*.txt and *.born.pdf, tests/data/variants/{text,born}/*,
-# and with --scans also the scanned PDFs (../shared/samples/*.scan300.pdf,
-# about 15 s each). Outputs go to a temporary directory that is removed.
+# Inputs: samples/*.txt and *.born.pdf, tests/data/variants/{text,born,
+# unruled}/*; with --scans also every scanned form of the shared samples
+# (../shared/samples/*.{scan300,scan200,bilevel,rotated,photo,unruled300}.pdf,
+# 15-60 s each); with --forms SEED the scanned forms made from our own
+# born PDFs by tests/data/scans/make_scans.py with that seed (clean 300 dpi,
+# noisy 200 dpi, bilevel, turned pages, phone photos of samples 000 and
+# 002: reports of the same kind raingan has not seen; needs python3-pil and
+# python3-numpy). Outputs go to a temporary directory that is removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=build
 scans=0
-for arg in "$@"; do
-  case "$arg" in
+seed=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
     --scans) scans=1 ;;
-    *) build="$arg" ;;
+    --forms) seed="$2"; shift ;;
+    *) build="$1" ;;
   esac
+  shift
 done
 raingan="$build/raingan"
 checker="$build/tests/raingan_accuracy"
@@ -25,28 +33,40 @@ for tool in "$raingan" "$checker"; do
   [[ -x "$tool" ]] || { echo "accuracy.sh: $tool not built (run scripts/setup.sh --tests)" >&2; exit 2; }
 done
 
-inputs=(samples/*.txt samples/*.born.pdf tests/data/variants/text/* tests/data/variants/born/*)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+inputs=(samples/*.txt samples/*.born.pdf tests/data/variants/text/* tests/data/variants/born/*
+        tests/data/variants/unruled/*)
 if (( scans )); then
-  for f in ../shared/samples/*.scan300.pdf samples/*.scan300.pdf; do
-    [[ -f "$f" ]] && inputs+=("$f")
+  for form in scan300 scan200 bilevel rotated photo unruled300; do
+    for f in ../shared/samples/*."$form".pdf; do
+      [[ -f "$f" ]] && inputs+=("$f")
+    done
+  done
+fi
+if [[ -n "$seed" ]]; then
+  for form in scan300 noisy200 bilevel rotated photo; do
+    for born in samples/000_*.born.pdf samples/002_*.born.pdf; do
+      made="$out/$(basename "$born" .born.pdf).$form-$seed.pdf"
+      /usr/bin/python3 tests/data/scans/make_scans.py "$form" "$seed" "$born" "$made"
+      inputs+=("$made")
+    done
   done
 fi
 
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
 printf '%-44s %7s %7s %9s %6s\n' input recall prec. field_acc doc
 for f in "${inputs[@]}"; do
   [[ -f "$f" ]] || continue
-  [[ "$(basename "$f")" == make_variants.py ]] && continue
+  [[ "$f" == *.py || "$f" == *.md ]] && continue
   id=$(basename "$f" | cut -c1-3)
   gold=$(ls tests/data/gold/"$id"_*.json 2>/dev/null | head -1)
   [[ -n "$gold" ]] || continue
   json="$out/$(basename "$f").json"
   if ! "$raingan" extract "$f" -o "$json" 2>"$out/err"; then
-    printf '%-44s failed: %s\n' "${f#tests/data/}" "$(head -1 "$out/err")"
+    printf '%-44s failed: %s\n' "$(basename "$f")" "$(head -1 "$out/err")"
     continue
   fi
   # raingan_accuracy prints "recall R precision P field_accuracy A doc D/N".
   "$checker" "$gold" "$json" --summary-line |
-    awk -v name="${f#tests/data/}" '{printf "%-44s %7s %7s %9s %6s\n", name, $2, $4, $6, $8}'
+    awk -v name="$(basename "$f")" '{printf "%-44s %7s %7s %9s %6s\n", name, $2, $4, $6, $8}'
 done

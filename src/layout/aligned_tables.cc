@@ -480,13 +480,27 @@ class Finder {
       last = b;
     }
     // A rule under the header (a header drawn with a bottom border, the
-    // rest of the table without) says where it ends.
+    // rest of the table without) says where it ends. It is looked for
+    // further down than a header without one may reach: a narrow measure
+    // column wraps its header cell letter by letter (17 lines, 33 em, in
+    // the rows-only Umpush variant).
+    constexpr double kRuledHeaderReach = 2.0;  // × max_header_height
     double left = groups.front().x0, right = groups.back().x1;
     for (size_t j = header.last; j + 1 < bands_.size(); ++j) {
-      if (bands_[j + 1].bottom - bands_[header.first].top >
-          options_.max_header_height * em_) {
+      const double height = bands_[j + 1].bottom - bands_[header.first].top;
+      if (height > kRuledHeaderReach * options_.max_header_height * em_) {
         break;
       }
+      // Beyond a plain header's reach only the one cell still wrapping
+      // goes on; text in several columns is the body.
+      if (height > options_.max_header_height * em_ && j > last) {
+        const int wrapping = OnlyColumn(last, xs);
+        if (wrapping < 0 || OnlyColumn(j, xs) != wrapping ||
+            bands_[j].baseline - bands_[j - 1].baseline > new_block) {
+          break;
+        }
+      }
+      if (BandHasListMarker(j + 1) && j + 1 > last) break;
       if (RuleBetween(j, j + 1, left, right)) {
         RG_DEBUG("   header ends at a rule after band %zu\n", j);
         *ruled = true;
@@ -676,6 +690,17 @@ class Finder {
       if (x < xs[c + 1]) return static_cast<int>(c);
     }
     return static_cast<int>(xs.size()) - 2;
+  }
+
+  // The one column all fragments of band `b` lie in, or -1.
+  int OnlyColumn(size_t b, const std::vector<double>& xs) const {
+    int column = -1;
+    for (int f : bands_[b].frags) {
+      int c = ColumnOf(xs, F(f).bbox.cx());
+      if (column >= 0 && c != column) return -1;
+      column = c;
+    }
+    return column;
   }
 
   // Shape of a leading number: "(n)", "n.n", "n." or "" — a measure cell
