@@ -11,6 +11,7 @@
 #include "base/file.h"
 #include "base/sha256.h"
 #include "batch/atomic_file.h"
+#include "batch/core_tokens.h"
 #include "batch/document_status.h"
 #include "batch/memory_limit.h"
 #include "batch/page_survey.h"
@@ -194,9 +195,15 @@ Status Runner::StartOrResume(size_t index) {
   task.max_memory = options_.max_memory;
   task.ocr_allowed = options_.extract.backend.allow_ocr;
   const Extractor& extractor = *plan_.extractor;
-  Result<int> id =
-      pool_.Start([&task, &extractor] { return RunWorker(extractor, task); },
-                  options_.timeout_seconds);
+  CoreBudget* cores = plan_.cores.get();
+  Result<int> id = pool_.Start(
+      [&task, &extractor, cores] {
+        // The worker's own thread runs on a core of the budget; the kernel
+        // gives it back when the worker exits, however it exits.
+        if (cores != nullptr) cores->Take(/*max_wait_seconds=*/-1);
+        return RunWorker(extractor, task);
+      },
+      options_.timeout_seconds);
   if (!id.ok()) return id.status();
   running_[*id] = Running{index, std::move(sha256)};
   return Status::Ok();
@@ -408,13 +415,18 @@ Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
     }
     plan.inputs.push_back(std::move(path));
   }
-  RAINGAN_ASSIGN_OR_RETURN(Extractor extractor,
-                           Extractor::Create(options.extract));
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<CoreTokens> cores,
+                           CoreTokens::Create(options.cores));
+  ExtractOptions extract = options.extract;
+  extract.backend.core_budget = cores;
+  RAINGAN_ASSIGN_OR_RETURN(Extractor extractor, Extractor::Create(extract));
   plan.extractor = std::make_unique<Extractor>(std::move(extractor));
   RAINGAN_ASSIGN_OR_RETURN(
       BatchDir dir,
       BatchDir::Open(options.out_dir, ShardSuffix(options.shard)));
   plan.dir = std::make_unique<BatchDir>(std::move(dir));
+  RAINGAN_RETURN_IF_ERROR(cores->KeepRecord(plan.dir->CoreTokensRecordPath()));
+  plan.cores = std::move(cores);
   plan.settings = SettingsFingerprint(options.extract);
   return plan;
 }
