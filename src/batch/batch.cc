@@ -1,5 +1,6 @@
 #include "batch/batch.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -58,6 +59,16 @@ bool MentionsOutOfMemory(std::string text) {
     if (text.find(sign) != std::string::npos) return true;
   }
   return false;
+}
+
+// A worker ended by SIGTERM, SIGINT or SIGHUP was stopped from outside:
+// Slurm's scancel, pre-emption or time limit signal every process of the
+// job, workers included, and so does a user's `kill`. The pool itself only
+// ever sends SIGKILL (deadlines, stopping).
+bool StoppedFromOutside(const ChildExit& exit) {
+  if (exit.timed_out || !WIFSIGNALED(exit.wait_status)) return false;
+  int sig = WTERMSIG(exit.wait_status);
+  return sig == SIGTERM || sig == SIGINT || sig == SIGHUP;
 }
 
 void RemoveIfEmpty(const std::string& path) {
@@ -221,6 +232,12 @@ Status Runner::Finish(const ChildExit& exit) {
     summary_.max_worker_path = path;
   }
 
+  if (StoppedFromOutside(exit)) {
+    // Not the document's fault: leave it without a record, for the next
+    // run (it counts as not run).
+    RemoveIfEmpty(files.log);
+    return plan_.dir->Clear(files);
+  }
   std::string abnormal = DescribeExit(exit, options_.timeout_seconds);
   if (abnormal.empty()) {
     Result<BatchResult> record = plan_.dir->ReadRecord(files);
