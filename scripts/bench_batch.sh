@@ -6,6 +6,7 @@
 # form (the figures the README's cluster extrapolation uses).
 #
 #   scripts/bench_batch.sh [BUILD_DIR]
+#   SAMPLES=/path/to/shared/samples scripts/bench_batch.sh   (from a worktree)
 #
 # The mixed corpus ("a province", scripts/bench_corpus.sh) repeats the
 # samples under amphoe-NN/ directories: COPIES x (three text exports and
@@ -59,7 +60,7 @@ for tool in pdftotext pdftoppm pdfinfo pdfseparate pdfunite tesseract /usr/bin/t
     die "$tool is missing (apt-get install poppler-utils tesseract-ocr-tha time)"
 done
 
-samples=$root/../shared/samples
+samples=${SAMPLES:-$root/../shared/samples}
 [[ -d $samples ]] || samples=$root/samples
 ids=(000_3cee52bff17396b4 002_f81f378ca2341cd5 004_4a7e64d5c0343923)
 image=$samples/000_3cee52bff17396b4.p008.jpg
