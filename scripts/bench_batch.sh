@@ -182,7 +182,7 @@ measure() {
   wait "$pid" || true
   echo "$peak" >"$work/$name.tree"
   awk -v b="$busy" -v s="$samples" -v n="$cores" \
-    'BEGIN { printf "%.2f\n", s > 0 ? b / (s * n) : 0 }' >"$work/$name.busy"
+    'BEGIN { printf "%.2f\n", (s > 0 ? b / (s * n) : 0) }' >"$work/$name.busy"
 }
 
 floor_loop() {
