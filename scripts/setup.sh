@@ -50,6 +50,7 @@ test_packages=(
   poppler-utils tesseract-ocr time   # reference tools of scripts/bench_*.sh
   postgresql-15                      # the PostgreSQL server tests/db/ starts
   sqlite3                            # the sqlite3 shell of scripts/bench_db.sh
+  slurm-wlm munge                    # the single-node Slurm tests/contrib/ starts
 )
 
 wanted=("${packages[@]}")

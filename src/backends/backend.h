@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/core_budget.h"
 #include "base/progress.h"
 #include "base/result.h"
 #include "image/limits.h"
@@ -30,6 +31,10 @@ InputFormat SniffFormat(std::string_view bytes, std::string_view path);
 struct BackendOptions {
   std::string models_dir;  // where models/*.tsv live
   int jobs = 1;            // worker threads a backend may use (OCR pages)
+  // When set, `jobs` is the most threads and the budget says how many run
+  // at a time: shared with the other documents of a batch (see
+  // base/core_budget.h). Null: `jobs` threads.
+  std::shared_ptr<CoreBudget> core_budget;
   int ocr_dpi = 300;       // render resolution for pages that need OCR
   bool force_ocr = false;  // OCR every PDF page, ignoring its text layer
   bool allow_ocr = true;   // false: never run Tesseract (report instead)

@@ -1,5 +1,6 @@
 #include "batch/batch.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "base/file.h"
 #include "base/sha256.h"
 #include "batch/atomic_file.h"
+#include "batch/core_tokens.h"
 #include "batch/document_status.h"
 #include "batch/memory_limit.h"
 #include "batch/page_survey.h"
@@ -57,6 +59,16 @@ bool MentionsOutOfMemory(std::string text) {
     if (text.find(sign) != std::string::npos) return true;
   }
   return false;
+}
+
+// A worker ended by SIGTERM, SIGINT or SIGHUP was stopped from outside:
+// Slurm's scancel, pre-emption or time limit signal every process of the
+// job, workers included, and so does a user's `kill`. The pool itself only
+// ever sends SIGKILL (deadlines, stopping).
+bool StoppedFromOutside(const ChildExit& exit) {
+  if (exit.timed_out || !WIFSIGNALED(exit.wait_status)) return false;
+  int sig = WTERMSIG(exit.wait_status);
+  return sig == SIGTERM || sig == SIGINT || sig == SIGHUP;
 }
 
 void RemoveIfEmpty(const std::string& path) {
@@ -194,9 +206,15 @@ Status Runner::StartOrResume(size_t index) {
   task.max_memory = options_.max_memory;
   task.ocr_allowed = options_.extract.backend.allow_ocr;
   const Extractor& extractor = *plan_.extractor;
-  Result<int> id =
-      pool_.Start([&task, &extractor] { return RunWorker(extractor, task); },
-                  options_.timeout_seconds);
+  CoreBudget* cores = plan_.cores.get();
+  Result<int> id = pool_.Start(
+      [&task, &extractor, cores] {
+        // The worker's own thread runs on a core of the budget; the kernel
+        // gives it back when the worker exits, however it exits.
+        if (cores != nullptr) cores->Take(/*max_wait_seconds=*/-1);
+        return RunWorker(extractor, task);
+      },
+      options_.timeout_seconds);
   if (!id.ok()) return id.status();
   running_[*id] = Running{index, std::move(sha256)};
   return Status::Ok();
@@ -214,6 +232,12 @@ Status Runner::Finish(const ChildExit& exit) {
     summary_.max_worker_path = path;
   }
 
+  if (StoppedFromOutside(exit)) {
+    // Not the document's fault: leave it without a record, for the next
+    // run (it counts as not run).
+    RemoveIfEmpty(files.log);
+    return plan_.dir->Clear(files);
+  }
   std::string abnormal = DescribeExit(exit, options_.timeout_seconds);
   if (abnormal.empty()) {
     Result<BatchResult> record = plan_.dir->ReadRecord(files);
@@ -408,13 +432,18 @@ Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
     }
     plan.inputs.push_back(std::move(path));
   }
-  RAINGAN_ASSIGN_OR_RETURN(Extractor extractor,
-                           Extractor::Create(options.extract));
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<CoreTokens> cores,
+                           CoreTokens::Create(options.cores));
+  ExtractOptions extract = options.extract;
+  extract.backend.core_budget = cores;
+  RAINGAN_ASSIGN_OR_RETURN(Extractor extractor, Extractor::Create(extract));
   plan.extractor = std::make_unique<Extractor>(std::move(extractor));
   RAINGAN_ASSIGN_OR_RETURN(
       BatchDir dir,
       BatchDir::Open(options.out_dir, ShardSuffix(options.shard)));
   plan.dir = std::make_unique<BatchDir>(std::move(dir));
+  RAINGAN_RETURN_IF_ERROR(cores->KeepRecord(plan.dir->CoreTokensRecordPath()));
+  plan.cores = std::move(cores);
   plan.settings = SettingsFingerprint(options.extract);
   return plan;
 }

@@ -13,7 +13,10 @@
 //      everything. Otherwise fork a worker (worker.h) to extract it, at
 //      most `jobs` at a time, each with a deadline and a memory cap;
 //      a worker that crashes, overruns or is killed makes its document
-//      `failed` with the reason (document_status.h), never the batch.
+//      `failed` with the reason (document_status.h), never the batch —
+//      except a worker stopped by SIGTERM, SIGINT or SIGHUP (a scheduler
+//      stopping the job, a user's kill): its document is left for the
+//      next run, as if the batch had been interrupted.
 //      Meanwhile a page survey (page_survey.h) counts pages for progress.
 //   3. Rebuild results.jsonl, measures.csv and measures.jsonl from the
 //      per-document files, atomically, in input order.
@@ -27,8 +30,11 @@
 // documents live in their workers, and the merged files are streamed. So
 // memory grows with --jobs (and the largest document), not the batch.
 //
-// Threads: with --jobs N, each worker's OCR uses cores / N threads (at
-// least one), so the batch never runs more threads than cores.
+// Cores: the batch keeps a budget of `cores` tokens shared by all its
+// workers (core_tokens.h). A worker takes one for itself; its OCR takes
+// one more per extra thread, page by page, up to extract.backend.jobs
+// threads. So the busy threads never outnumber the cores, and a long scan
+// left alone at the end of a batch gets every core back.
 #ifndef RAINGAN_BATCH_BATCH_H_
 #define RAINGAN_BATCH_BATCH_H_
 
@@ -39,6 +45,7 @@
 #include <string>
 #include <vector>
 
+#include "base/core_budget.h"
 #include "base/result.h"
 #include "batch/batch_dir.h"
 #include "batch/inputs.h"
@@ -53,12 +60,13 @@ struct BatchOptions {
   InputRequest inputs;
   std::string out_dir;
   int jobs = 1;                // worker processes at a time
+  int cores = 1;               // busy threads at a time, all workers together
   double timeout_seconds = 0;  // per document; <= 0 = none
   uint64_t max_memory = 0;     // address space per worker; 0 = none
   Shard shard;
   bool force = false;         // redo documents an earlier run completed
   bool retry_failed = false;  // redo documents an earlier run failed
-  ExtractOptions extract;     // backend.jobs = OCR threads per worker
+  ExtractOptions extract;     // backend.jobs = most OCR threads per worker
   // Set (by a signal handler) to stop: running workers are killed, their
   // documents left for the next run, and the merged files written.
   const volatile std::sig_atomic_t* stop = nullptr;
@@ -81,6 +89,7 @@ struct BatchPlan {
   std::unique_ptr<Extractor> extractor;
   std::unique_ptr<BatchDir> dir;
   std::string settings;  // recorded with each document (resume check)
+  std::shared_ptr<CoreBudget> cores;  // shared with the workers
 };
 
 struct BatchSummary {

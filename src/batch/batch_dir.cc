@@ -114,16 +114,30 @@ BatchDir::~BatchDir() {
 }
 
 DocumentFiles BatchDir::FilesFor(std::string_view input_path) const {
+  return DocumentFilesIn(dir_, input_path);
+}
+
+DocumentFiles DocumentFilesIn(const std::string& dir,
+                              std::string_view input_path) {
   DocumentFiles f;
   f.name = DocumentName(input_path);
   f.json_relative = std::string(kDocumentsDir) + "/" + f.name + ".json";
-  f.json = dir_ + "/" + f.json_relative;
-  std::string state = dir_ + "/" + kStateDir + "/" + f.name;
+  f.json = dir + "/" + f.json_relative;
+  std::string state = dir + "/" + kStateDir + "/" + f.name;
   f.record = state + ".result.json";
   f.measures_jsonl = state + ".measures.jsonl";
   f.measures_csv = state + ".measures.csv";
   f.log = state + ".log";
   return f;
+}
+
+bool BatchRunning(const std::string& dir, const std::string& shard_suffix) {
+  std::string lock = dir + "/" + kStateDir + "/lock" + shard_suffix;
+  int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;  // no batch ever ran there
+  bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(fd);  // releases it if we got it
+  return held;
 }
 
 std::string BatchDir::ResultsPath() const {
@@ -134,6 +148,10 @@ std::string BatchDir::MeasuresCsvPath() const {
 }
 std::string BatchDir::MeasuresJsonlPath() const {
   return dir_ + "/measures" + suffix_ + ".jsonl";
+}
+
+std::string BatchDir::CoreTokensRecordPath() const {
+  return dir_ + "/" + kStateDir + "/cores" + suffix_;
 }
 
 Result<BatchResult> BatchDir::ReadRecord(const DocumentFiles& files) const {

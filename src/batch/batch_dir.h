@@ -14,6 +14,8 @@
 //   DIR/.raingan/<name>.log          what the worker printed (libraries'
 //                                    messages), kept only when not empty
 //   DIR/.raingan/lock<S>             held while a batch runs
+//   DIR/.raingan/cores<S>            the id of the batch's core tokens
+//                                    (core_tokens.h), while it runs
 //
 // <S> is the shard suffix ("-3-of-8", or empty). <name> is the input's
 // file name plus 8 hex digits of the SHA-256 of its path, so two inputs
@@ -62,6 +64,7 @@ class BatchDir {
   std::string ResultsPath() const;
   std::string MeasuresCsvPath() const;
   std::string MeasuresJsonlPath() const;
+  std::string CoreTokensRecordPath() const;
 
   // The record a previous run left for this document, if any and readable.
   Result<BatchResult> ReadRecord(const DocumentFiles& files) const;
@@ -79,6 +82,14 @@ class BatchDir {
   std::string suffix_;
   int lock_fd_ = -1;
 };
+
+// The files of the document read from `input_path` in the batch directory
+// `dir` (BatchDir::FilesFor without opening the directory).
+DocumentFiles DocumentFilesIn(const std::string& dir,
+                              std::string_view input_path);
+
+// True while a batch holds the lock of `dir` for `shard_suffix`.
+bool BatchRunning(const std::string& dir, const std::string& shard_suffix);
 
 // "<file name>.<8 hex digits>": see the layout above. The file name is cut
 // (at a UTF-8 boundary) to keep whole names within file-system limits.

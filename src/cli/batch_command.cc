@@ -32,8 +32,13 @@ const char kBatchHelp[] =
     "  -o, --out DIR         output directory (created if needed)\n"
     "  --manifest FILE       also process the paths listed in FILE, one per\n"
     "                        line (\"-\" reads standard input)\n"
-    "  --jobs N              documents at a time (default: cores); OCR\n"
-    "                        threads per document are cores / N\n"
+    "  --jobs N              documents at a time (default: --cores)\n"
+    "  --cores N             cores the batch keeps busy, all documents\n"
+    "                        together (default: the cores this process may\n"
+    "                        run on). A scanned document's OCR takes the\n"
+    "                        cores the other documents leave free, page by\n"
+    "                        page; never more busy threads than N. Under\n"
+    "                        Slurm: --cores $SLURM_CPUS_PER_TASK\n"
     "  --timeout SECONDS     a document still running after this fails\n"
     "                        (default: 1800; 0 = no limit)\n"
     "  --max-memory SIZE     address space per document, e.g. 2G or 800M; a\n"
@@ -92,7 +97,8 @@ bool ParseSeconds(const std::string& text, double* value) {
 // Returns an empty string on success, else the usage error.
 std::string ParseArgs(const std::vector<std::string>& args, Parsed* p) {
   batch::BatchOptions& o = p->options;
-  o.jobs = CoreCount();
+  o.cores = CoreCount();
+  bool jobs_given = false;
   o.timeout_seconds = kDefaultTimeout;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -115,6 +121,11 @@ std::string ParseArgs(const std::vector<std::string>& args, Parsed* p) {
     } else if (a == "--jobs") {
       if (!value(&v) || !ParsePositiveInt(v, &o.jobs)) {
         return "--jobs needs a positive number";
+      }
+      jobs_given = true;
+    } else if (a == "--cores") {
+      if (!value(&v) || !ParsePositiveInt(v, &o.cores)) {
+        return "--cores needs a positive number";
       }
     } else if (a == "--timeout") {
       if (!value(&v) || !ParseSeconds(v, &o.timeout_seconds)) {
@@ -153,10 +164,11 @@ std::string ParseArgs(const std::vector<std::string>& args, Parsed* p) {
   if (o.inputs.paths.empty() && o.inputs.manifests.empty()) {
     return "no inputs (files, directories or --manifest FILE)";
   }
+  if (!jobs_given) o.jobs = o.cores;
   if (!p->memory_given) o.max_memory = batch::DefaultMaxMemory(o.jobs);
-  // jobs x OCR threads <= cores: more threads than cores only adds
-  // switching, and Tesseract's memory per thread.
-  o.extract.backend.jobs = std::max(1, CoreCount() / o.jobs);
+  // A document may use every core of the budget when the others leave
+  // them free; the budget keeps the sum within --cores.
+  o.extract.backend.jobs = o.cores;
   return "";
 }
 
@@ -175,7 +187,8 @@ std::string Rate(double count, double seconds) {
 void PrintPlan(const batch::BatchPlan& plan, const batch::BatchOptions& o) {
   std::cerr << "raingan batch: " << plan.inputs.size() << " input"
             << (plan.inputs.size() == 1 ? "" : "s") << " -> " << o.out_dir
-            << "/ (" << o.jobs << " at a time";
+            << "/ (" << o.jobs << " at a time on " << o.cores << " core"
+            << (o.cores == 1 ? "" : "s");
   if (o.shard.count > 1) {
     std::cerr << "; shard " << o.shard.index << "/" << o.shard.count << ", "
               << plan.outside_shard << " inputs left to other shards";

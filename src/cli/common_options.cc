@@ -1,5 +1,6 @@
 #include "cli/common_options.h"
 
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -66,6 +67,14 @@ bool ParsePixelCount(const std::string& text, int64_t* value) {
 }
 
 int CoreCount() {
+  // The CPUs this process may run on (taskset, a Slurm or container CPU
+  // set), which may be fewer than the machine has.
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  if (::sched_getaffinity(0, sizeof(allowed), &allowed) == 0) {
+    int n = CPU_COUNT(&allowed);
+    if (n > 0) return n;
+  }
   long n = ::sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? static_cast<int>(n) : 1;
 }

@@ -9,6 +9,7 @@
 #include "cli/common_options.h"
 #include "cli/extract_command.h"
 #include "cli/load_command.h"
+#include "cli/merge_command.h"
 #include "cli/version_command.h"
 #include "pipeline/registry.h"
 
@@ -26,6 +27,7 @@ const char kHelp[] =
     "                               resumable, in worker processes\n"
     "  load OUT --db URL            a batch's output into SQLite or\n"
     "                               PostgreSQL\n"
+    "  merge DIR... [--out OUT]     join the outputs of a sharded batch\n"
     "  stages                       list the stages a pipeline may use\n"
     "  version                      print the versions of raingan and the\n"
     "                               libraries it runs with\n"
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
   if (command == "extract") return raingan::cli::RunExtract(args);
   if (command == "batch") return raingan::cli::RunBatch(args);
   if (command == "load") return raingan::cli::RunLoad(args);
+  if (command == "merge") return raingan::cli::RunMerge(args);
   if (command == "stages") {
     for (const std::string& name : raingan::StageNames()) {
       std::cout << name << "\n";

@@ -14,6 +14,7 @@ Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
   out.jobs = std::max(1, options.jobs);
   out.vocabulary = TableVocabulary(options);
   out.progress = options.progress;
+  out.cores = options.core_budget;
   if (!options.models_dir.empty()) {
     std::string words = ModelPath(options.models_dir, "ocr_words.txt");
     std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
@@ -78,8 +79,8 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     options.progress.OcrDone();
   };
   options.progress.SetOcrTotal(count);
-  RAINGAN_RETURN_IF_ERROR(
-      RunOnWorkers(count, options.jobs, options.engine, task));
+  RAINGAN_RETURN_IF_ERROR(RunOnWorkers(count, options.jobs, options.engine,
+                                       task, options.cores.get()));
   LayOutScannedPages(&options.vocabulary, options.page, &pages);
   return pages;
 }

@@ -26,6 +26,7 @@ namespace raingan::ocr {
 
 struct ScanOptions {
   int jobs = 1;  // worker threads (each with its own Engine)
+  std::shared_ptr<CoreBudget> cores;  // may be null: see worker_pool.h
   EngineOptions engine;
   PageReadOptions page;
   std::shared_ptr<const DigitShapes> digits;           // null: no digit repair
@@ -37,8 +38,8 @@ struct ScanOptions {
   ProgressTracker progress;
 };
 
-// Options for a backend run: `jobs` and `progress` from `options`; from
-// models_dir, when they exist: Tesseract's word and pattern lists
+// Options for a backend run: `jobs`, `cores` and `progress` from `options`;
+// from models_dir, when they exist: Tesseract's word and pattern lists
 // (ocr_words.txt, ocr_patterns.txt), the lexicon corrector built on
 // ocr_words.txt, the digit shapes (ocr_digit_shapes.tsv) and the month names
 // (months.tsv, period_words.tsv); errors in those files fail with the file and

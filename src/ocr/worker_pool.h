@@ -5,11 +5,19 @@
 // takes. Workers take the next page index from a shared counter, so a slow
 // page does not hold up the others. No more workers than pages are
 // started, and never more than `jobs`.
+//
+// With a CoreBudget (base/core_budget.h), the calling thread works on the
+// core its process already has, and each further worker takes a core from
+// the budget for every page it reads and gives it back after the page: so
+// `jobs` is then the most threads a document may use, and the budget
+// decides how many it gets at each moment — all of them when the rest of
+// the batch is idle, one when every core is busy elsewhere.
 #ifndef RAINGAN_OCR_WORKER_POOL_H_
 #define RAINGAN_OCR_WORKER_POOL_H_
 
 #include <functional>
 
+#include "base/core_budget.h"
 #include "base/status.h"
 #include "ocr/engine.h"
 
@@ -22,9 +30,10 @@ using PageTask = std::function<void(Engine* engine, int worker, int index)>;
 
 // Runs `task` for every index on min(jobs, count) threads (at least one).
 // Fails only when no worker could create its Engine; if some could, the
-// others' pages are taken by them.
+// others' pages are taken by them. `budget` may be null (no sharing: all
+// the threads run from the start).
 Status RunOnWorkers(int count, int jobs, const EngineOptions& engine,
-                    const PageTask& task);
+                    const PageTask& task, CoreBudget* budget = nullptr);
 
 }  // namespace raingan::ocr
 
