@@ -155,6 +155,13 @@ std::vector<ChildExit> ProcessPool::Wait(double max_wait_seconds) {
   }
 }
 
+bool ProcessPool::Kill(int id) {
+  for (const Child& c : children_) {
+    if (c.id == id) return ::kill(c.pid, SIGKILL) == 0;
+  }
+  return false;
+}
+
 void ProcessPool::KillAll() {
   for (const Child& c : children_) ::kill(c.pid, SIGKILL);
   for (const Child& c : children_) {

@@ -61,6 +61,10 @@ class ProcessPool {
 
   int running() const { return static_cast<int>(children_.size()); }
 
+  // SIGKILLs the child `id` if it is running (false if not); Wait() then
+  // reports its end as usual.
+  bool Kill(int id);
+
   // SIGKILLs every running child and reaps them; they are not reported.
   void KillAll();
 

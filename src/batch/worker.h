@@ -2,18 +2,10 @@
 // process_pool.h): extract, then write the document's files, the record
 // last (batch_dir.h), so the record's presence means the rest is complete.
 //
-// The worker caps its own address space (RLIMIT_AS, soft limit) at the
-// batch's --max-memory. An allocation beyond it fails inside the worker:
-// C++ code throws std::bad_alloc, which the worker catches, lifts the soft
-// limit again and records the document as failed "out of memory". C
-// libraries that get NULL from malloc may instead report an error or
-// crash; the worker then adds to the reason that the limit was reached
-// (from its peak address space), and the parent reports a crash.
-//
-// Test hook: when the environment variable RAINGAN_TEST_HANG_SECONDS is
-// set and the input's file name contains "hang", the worker sleeps that
-// many seconds before extracting. Tests use it to make a document that
-// hangs; nothing else reads it.
+// The worker caps its own address space at the batch's --max-memory and
+// fails a document that needs more as "out of memory"; see
+// isolated_extract.h, which it shares with the workers of `raingan serve`
+// (as it does the RAINGAN_TEST_HANG_SECONDS test hook).
 #ifndef RAINGAN_BATCH_WORKER_H_
 #define RAINGAN_BATCH_WORKER_H_
 
