@@ -14,7 +14,9 @@
 #include "batch/atomic_file.h"
 #include "batch/core_tokens.h"
 #include "batch/document_status.h"
+#include "batch/isolated_extract.h"
 #include "batch/memory_limit.h"
+#include "batch/merged_outputs.h"
 #include "batch/page_survey.h"
 #include "batch/process_pool.h"
 #include "batch/worker.h"
@@ -34,32 +36,6 @@ struct InputState {
   bool done = false;
   int pages = -1;  // from its record
 };
-
-// The last non-empty line of a worker's log, for the reason of a crash
-// ("terminate called after ...", an assertion message).
-std::string LastLogLine(const std::string& log) {
-  Result<std::string> text = ReadFile(log);
-  if (!text.ok()) return "";
-  std::string_view s = *text;
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
-    s.remove_suffix(1);
-  size_t eol = s.find_last_of('\n');
-  std::string_view line = eol == std::string_view::npos ? s : s.substr(eol + 1);
-  if (line.size() > 300) line = line.substr(0, 300);
-  return std::string(line);
-}
-
-// C libraries abort on allocation failure with a message of their own
-// (Poppler: "Out of memory"; libstdc++: "... 'std::bad_alloc'").
-bool MentionsOutOfMemory(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  for (const char* sign : {"out of memory", "bad_alloc", "cannot allocate",
-                           "memory allocation failed"}) {
-    if (text.find(sign) != std::string::npos) return true;
-  }
-  return false;
-}
 
 // A worker ended by SIGTERM, SIGINT or SIGHUP was stopped from outside:
 // Slurm's scancel, pre-emption or time limit signal every process of the
@@ -238,7 +214,8 @@ Status Runner::Finish(const ChildExit& exit) {
     RemoveIfEmpty(files.log);
     return plan_.dir->Clear(files);
   }
-  std::string abnormal = DescribeExit(exit, options_.timeout_seconds);
+  std::string abnormal = WorkerFailure(exit, options_.timeout_seconds,
+                                       files.log, options_.max_memory);
   if (abnormal.empty()) {
     Result<BatchResult> record = plan_.dir->ReadRecord(files);
     if (record.ok() && record->sha256 == run.sha256) {
@@ -247,14 +224,8 @@ Status Runner::Finish(const ChildExit& exit) {
       return Status::Ok();
     }
     abnormal = "the worker ended without writing its result";
-  }
-  if (!exit.timed_out) {
     std::string last = LastLogLine(files.log);
     if (!last.empty()) abnormal += "; its last message: " + last;
-    if (options_.max_memory > 0 && MentionsOutOfMemory(last)) {
-      abnormal = "out of memory (the --max-memory limit is " +
-                 FormatMiB(options_.max_memory) + "): " + abnormal;
-    }
   }
   RemoveIfEmpty(files.log);
   return RecordFailure(run.index, run.sha256, abnormal, exit.seconds);
@@ -356,30 +327,12 @@ ProgressSnapshot Runner::Snapshot() const {
 }
 
 Status Runner::WriteMerged() {
-  BatchDir& dir = *plan_.dir;
-  RAINGAN_ASSIGN_OR_RETURN(AtomicFile results,
-                           AtomicFile::Create(dir.ResultsPath()));
-  RAINGAN_ASSIGN_OR_RETURN(AtomicFile csv,
-                           AtomicFile::Create(dir.MeasuresCsvPath()));
-  RAINGAN_ASSIGN_OR_RETURN(AtomicFile jsonl,
-                           AtomicFile::Create(dir.MeasuresJsonlPath()));
-  RAINGAN_RETURN_IF_ERROR(csv.Append(MeasuresCsvHeader()));
+  std::vector<std::string> done;
   for (size_t i = 0; i < plan_.inputs.size(); ++i) {
-    if (!states_[i].done) continue;
-    DocumentFiles files = dir.FilesFor(plan_.inputs[i]);
-    // Read back from disk rather than kept in memory since the document
-    // finished: the merged files must not cost memory per input.
-    RAINGAN_ASSIGN_OR_RETURN(BatchResult record, dir.ReadRecord(files));
-    RAINGAN_RETURN_IF_ERROR(results.Append(BatchResultToJsonLine(record)));
-    RAINGAN_RETURN_IF_ERROR(results.Append("\n"));
-    if (ParseDocStatus(record.status) == DocStatus::kFailed) continue;
-    RAINGAN_RETURN_IF_ERROR(jsonl.AppendFileContents(files.measures_jsonl));
-    RAINGAN_RETURN_IF_ERROR(csv.AppendFileContents(files.measures_csv));
+    if (states_[i].done) done.push_back(plan_.inputs[i]);
   }
-  RAINGAN_RETURN_IF_ERROR(jsonl.Commit());
-  RAINGAN_RETURN_IF_ERROR(csv.Commit());
-  // results.jsonl last: whoever sees it sees the other two complete.
-  return results.Commit();
+  Result<MergeStats> merged = WriteMergedOutputs(*plan_.dir, done);
+  return merged.ok() ? Status::Ok() : merged.status();
 }
 
 }  // namespace

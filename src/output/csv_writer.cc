@@ -17,6 +17,7 @@ constexpr const char* kColumns[] = {
     "owner",       "period_text",   "period_start",   "period_end",
     "output",      "outcome",       "recommendation", "budget_baht",
     "page",        "line",          "confidence",     "warnings",
+    "corrected",
 };
 
 bool NeedsGuard(std::string_view text) {
@@ -89,7 +90,8 @@ std::string MeasuresCsvHeader() {
   return out;
 }
 
-std::string MeasureToCsvRow(const Document& doc, const Measure& m) {
+std::string MeasureToCsvRow(const Document& doc, const Measure& m,
+                            const std::vector<std::string>& corrected) {
   const DocumentInfo& info = doc.info;
   const bool unknown_kind = info.kind == DocumentKind::kUnknown;
   // One entry per kColumns entry, in the same order.
@@ -118,6 +120,7 @@ std::string MeasureToCsvRow(const Document& doc, const Measure& m) {
       IntField(m.prov.line, m.prov.line > 0),
       ConfidenceField(m.confidence),
       CsvTextField(Joined(m.warnings)),
+      CsvTextField(Joined(corrected)),
   };
   std::string row;
   for (size_t i = 0; i < cells.size(); ++i) {

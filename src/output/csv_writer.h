@@ -23,6 +23,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/document.h"
 
@@ -32,8 +33,11 @@ namespace raingan {
 std::string MeasuresCsvHeader();
 
 // One CRLF-terminated row: `m` with the columns of its document `doc`.
-// Columns follow MeasuresCsvHeader(); unknown values are empty cells.
-std::string MeasureToCsvRow(const Document& doc, const Measure& m);
+// Columns follow MeasuresCsvHeader(); unknown values are empty cells. The
+// last column, "corrected", lists the fields a reviewer corrected (one per
+// line in the cell), empty for a measure as extracted.
+std::string MeasureToCsvRow(const Document& doc, const Measure& m,
+                            const std::vector<std::string>& corrected = {});
 
 // One text field: guarded against formula injection, then quoted if
 // needed. Exposed for tests.

@@ -307,6 +307,7 @@ void ReadMeasure(Reader& r, const json& j, const std::string& path,
   r.Strings(j, "warnings", path + ".warnings", /*required=*/false,
             &m->warnings);
   if (const json* review = r.Array(j, "review", path + ".review", false)) {
+    m->review_present = true;
     for (size_t i = 0; i < review->size(); ++i) {
       std::string item_path = At(path + ".review", i);
       const json& item = (*review)[i];

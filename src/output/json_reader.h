@@ -75,6 +75,7 @@ struct MeasureRecord {
   std::map<std::string, double> field_confidence;  // empty: text layer
   std::vector<std::string> warnings;
   std::vector<ReviewRecord> review;
+  bool review_present = false;  // the key is there (possibly empty)
 };
 
 // Top-level "issues" (planned contract addition).

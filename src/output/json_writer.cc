@@ -3,6 +3,13 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "output/json_internal.h"
+
+// Every field written here is read back by json_reader.cc (the merged
+// outputs are rebuilt from documents/*.json when corrections are applied);
+// a field added here must be added there too, or corrected documents lose
+// it. tests/output/json_reader_test.cc checks the round trip.
+
 namespace raingan {
 namespace {
 
@@ -222,6 +229,22 @@ std::string Dump(const ordered& j, int indent) {
 
 }  // namespace
 
+namespace json_internal {
+
+Ordered StringOrNull(const std::string& s) { return raingan::StringOrNull(s); }
+Ordered Strings(const std::vector<std::string>& v) {
+  return raingan::Strings(v);
+}
+Ordered MeasureJson(const Measure& m) { return raingan::MeasureJson(m); }
+Ordered DocumentInfoJson(const DocumentInfo& info) {
+  return raingan::DocumentInfoJson(info);
+}
+std::string Dump(const Ordered& j, int indent) {
+  return raingan::Dump(j, indent);
+}
+
+}  // namespace json_internal
+
 std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
   ordered j;
   j["schema_version"] = kSchemaVersion;
@@ -253,11 +276,13 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
   return out;
 }
 
-std::string MeasureToJsonLine(const Document& doc, const Measure& m) {
+std::string MeasureToJsonLine(const Document& doc, const Measure& m,
+                              const std::vector<std::string>& corrected) {
   ordered j;
   j["source"] = {{"path", doc.source.path}, {"sha256", doc.source.sha256}};
   j["document"] = DocumentInfoJson(doc.info);
   j["measure"] = MeasureJson(m);
+  j["corrected"] = Strings(corrected);
   return Dump(j, -1);
 }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 #include "model/document.h"
@@ -26,7 +27,10 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options);
 
 // One measure as a single-line JSON object with its document's fields
 // (organization, province, fiscal year, source) — a line of measures.jsonl.
-std::string MeasureToJsonLine(const Document& doc, const Measure& m);
+// `corrected` names the fields a reviewer corrected (model/correction.h);
+// it is always present, empty for a measure as extracted.
+std::string MeasureToJsonLine(const Document& doc, const Measure& m,
+                              const std::vector<std::string>& corrected = {});
 
 // What `raingan batch` did with one input: a line of results.jsonl, and the
 // per-document record a rerun resumes from.
