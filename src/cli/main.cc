@@ -10,6 +10,7 @@
 #include "cli/extract_command.h"
 #include "cli/load_command.h"
 #include "cli/merge_command.h"
+#include "cli/serve_command.h"
 #include "cli/version_command.h"
 #include "pipeline/registry.h"
 
@@ -28,6 +29,8 @@ const char kHelp[] =
     "  load OUT --db URL            a batch's output into SQLite or\n"
     "                               PostgreSQL\n"
     "  merge DIR... [--out OUT]     join the outputs of a sharded batch\n"
+    "  serve [--data DIR]           HTTP API, and a review page for OCR\n"
+    "                               corrections over a batch directory\n"
     "  stages                       list the stages a pipeline may use\n"
     "  version                      print the versions of raingan and the\n"
     "                               libraries it runs with\n"
@@ -49,6 +52,7 @@ int main(int argc, char** argv) {
   if (command == "batch") return raingan::cli::RunBatch(args);
   if (command == "load") return raingan::cli::RunLoad(args);
   if (command == "merge") return raingan::cli::RunMerge(args);
+  if (command == "serve") return raingan::cli::RunServe(args);
   if (command == "stages") {
     for (const std::string& name : raingan::StageNames()) {
       std::cout << name << "\n";
