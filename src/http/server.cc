@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <signal.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -28,6 +29,20 @@ int HexValue(char c) {
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
+
+// How much of a body over the cap is still read (and dropped) so that the
+// connection stays usable; see Impl::Post.
+constexpr size_t kDrainBytes = size_t{64} << 20;
+
+// Debian's library is built with a listen backlog of 5: a burst of clients
+// would see connections dropped and retried a second later. Listening
+// again on the bound socket raises it (Linux updates the backlog).
+constexpr int kListenBacklog = 128;
+
+class BoundServer : public httplib::Server {
+ public:
+  int listening_socket() const { return svr_sock_; }
+};
 
 struct RouteEntry {
   std::string method;
@@ -105,7 +120,7 @@ std::string PercentDecode(const std::string& text) {
 
 struct Server::Impl {
   ServerOptions options;
-  httplib::Server server;
+  BoundServer server;
   std::vector<RouteEntry> routes;
   std::function<void(Response*)> error_body;
   std::atomic<bool> bound{false};
@@ -167,10 +182,15 @@ struct Server::Impl {
   void Post(const RouteEntry& route, const httplib::Request& req,
             httplib::Response& res, const httplib::ContentReader& reader) {
     const size_t cap = options.max_body_bytes;
+    // A body over the cap is still read (and dropped) up to kDrainBytes
+    // more, so that the connection stays usable for the client's next
+    // request; beyond that the rest is left unread and the connection is
+    // given up.
+    const size_t drain = cap + kDrainBytes;
     if (req.has_header("Content-Length")) {
       unsigned long long length = std::strtoull(
           req.get_header_value("Content-Length").c_str(), nullptr, 10);
-      if (length > cap) {
+      if (length > drain) {
         SetStatus(413, &res);
         res.set_header("Connection", "close");
         return;
@@ -178,35 +198,37 @@ struct Server::Impl {
     }
     Request r = ConvertRequest(req);
     size_t total = 0;
-    bool too_large = false;
-    auto within_cap = [&](size_t n) {
+    // True while the body may be kept; false once it is too large (the
+    // rest is then drained).
+    auto keep = [&](size_t n) {
       total += n;
-      if (total > cap) too_large = true;
-      return !too_large;
+      return total <= cap;
     };
     bool read = true;
     if (req.is_multipart_form_data()) {
       read = reader(
           [&](const httplib::MultipartFormData& file) {
-            r.parts.push_back(
-                Part{file.name, file.filename, file.content_type, ""});
-            return within_cap(file.name.size() + file.filename.size());
+            if (keep(file.name.size() + file.filename.size())) {
+              r.parts.push_back(
+                  Part{file.name, file.filename, file.content_type, ""});
+            }
+            return total <= drain;
           },
           [&](const char* data, size_t n) {
-            if (!within_cap(n) || r.parts.empty()) return false;
-            r.parts.back().content.append(data, n);
-            return true;
+            if (keep(n) && !r.parts.empty()) {
+              r.parts.back().content.append(data, n);
+            }
+            return total <= drain;
           });
     } else {
       read = reader([&](const char* data, size_t n) {
-        if (!within_cap(n)) return false;
-        r.body.append(data, n);
-        return true;
+        if (keep(n)) r.body.append(data, n);
+        return total <= drain;
       });
     }
-    if (too_large) {
+    if (total > cap) {
       SetStatus(413, &res);
-      res.set_header("Connection", "close");
+      if (!read) res.set_header("Connection", "close");
       return;
     }
     if (!read) {
@@ -231,7 +253,9 @@ Server::Server(const ServerOptions& options) : impl_(new Impl) {
   httplib::Server& s = impl_->server;
   const int threads = std::max(1, options.threads);
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.set_payload_max_length(options.max_body_bytes);
+  // The cap is enforced in Impl::Post, which also drains what is over it;
+  // the library's own limit only has to stay out of its way.
+  s.set_payload_max_length(options.max_body_bytes + kDrainBytes);
   s.set_read_timeout(options.read_timeout_seconds, 0);
   s.set_write_timeout(options.write_timeout_seconds, 0);
   s.set_keep_alive_max_count(
@@ -239,6 +263,14 @@ Server::Server(const ServerOptions& options) : impl_(new Impl) {
   // Small JSON answers: without it Nagle's algorithm and delayed ACKs add
   // 40 ms to a request on a kept-alive connection.
   s.set_tcp_nodelay(true);
+  // cpp-httplib's default sets SO_REUSEPORT, which lets a second server
+  // (or another program of the same user) bind the same port and take
+  // part of its connections. SO_REUSEADDR alone: a restart may still bind
+  // while old connections linger in TIME_WAIT.
+  s.set_socket_options([](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   Impl* impl = impl_.get();
   s.set_pre_routing_handler(
       [impl](const httplib::Request& req, httplib::Response& res) {
@@ -307,6 +339,7 @@ Result<int> Server::Bind(const std::string& host, int port) {
                            " (address in use, or not an address of this "
                            "machine)");
   }
+  ::listen(impl_->server.listening_socket(), kListenBacklog);
   impl_->bound = true;
   return bound;
 }

@@ -6,8 +6,9 @@
 //   - a fixed pool of threads serves the connections (ServerOptions.threads);
 //     handlers run on them, so a handler may block (e.g. wait for a worker)
 //     but then holds one thread;
-//   - bodies are capped (max_body_bytes): a larger one is answered with 413
-//     by the library before any handler sees it;
+//   - bodies are capped (max_body_bytes), with or without a Content-Length:
+//     a larger one is answered with 413 before any handler sees it (and
+//     read to its end, up to 64 MiB more, so the connection stays usable);
 //   - a handler that throws gets a 500 and the server goes on; errors
 //     without a body (404, 405, 413, ...) get one from the error-body hook;
 //   - routes are exact paths ("/v1/extract") or path prefixes ("/v1/jobs/"),
@@ -47,7 +48,7 @@ struct Request {
   std::string target;  // the raw request target, as sent
   std::multimap<std::string, std::string> params;   // query (and form) fields
   std::multimap<std::string, std::string> headers;  // names as sent
-  std::string body;  // raw body (for multipart, also split into parts)
+  std::string body;  // raw body; empty for multipart (see parts)
   std::vector<Part> parts;
   std::string remote_addr;
 
