@@ -50,6 +50,7 @@ Measure ToMeasure(const MeasureRecord& r) {
   m.prov.line = r.provenance.line.value_or(0);
   if (r.provenance.bbox) m.prov.bbox = *r.provenance.bbox;
   m.table = r.table;
+  m.table_kind = r.table_kind.value_or("");
   m.row = r.row;
   m.confidence = r.confidence;
   m.field_confidence = r.field_confidence;

@@ -7,9 +7,9 @@
 // What comes back: source, document facts, measures and warnings — what
 // measures.csv and measures.jsonl are made of. Not: plan, scores, layout.
 // Keys of the planned contract additions that the model does not hold yet
-// (provenance.table_kind, period.runs) are not carried over; the round-trip
-// test (tests/output/document_from_json_test.cc) fails once the writer
-// writes them and this does not read them.
+// (period.runs, measures' review as a model field) are not carried over;
+// the round-trip test (tests/output/document_from_json_test.cc) fails once
+// the writer writes a key this does not read.
 #ifndef RAINGAN_OUTPUT_DOCUMENT_FROM_JSON_H_
 #define RAINGAN_OUTPUT_DOCUMENT_FROM_JSON_H_
 

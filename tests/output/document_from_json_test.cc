@@ -61,11 +61,13 @@ TEST(DocumentFromJsonTest, ReadsTheReviewListWhenPresent) {
     "measures": [{"id": "1", "measure": "m", "method": [], "owner": [],
                   "period": {"text": null, "start": null, "end": null, "fiscal_years": []},
                   "output": [], "outcome": [], "confidence": 0.5,
+                  "provenance": {"page": 1, "line": null, "table": 1, "row": 1, "bbox": null},
                   "review": [{"field": "period", "reason": "month name not recognized"}],
                   "warnings": []},
                  {"id": "2", "measure": "n", "method": [], "owner": [],
                   "period": {"text": null, "start": null, "end": null, "fiscal_years": []},
                   "output": [], "outcome": [], "confidence": 1, "review": [],
+                  "provenance": {"page": 1, "line": null, "table": 1, "row": 2, "bbox": null},
                   "warnings": []}],
     "warnings": []})");
   ASSERT_TRUE(read.ok()) << read.status().message();
