@@ -10,6 +10,7 @@
 #include <ctime>
 
 #include "base/file.h"
+#include "base/sha256.h"
 #include "output/correction_json.h"
 
 namespace raingan::batch {
@@ -242,6 +243,91 @@ AppliedCorrections ApplyCorrections(const std::vector<Correction>& corrections,
     }
   }
   return out;
+}
+
+namespace {
+
+std::vector<std::string> OptionalText(const std::optional<std::string>& v) {
+  return v && !v->empty() ? std::vector<std::string>{*v}
+                          : std::vector<std::string>{};
+}
+
+std::optional<std::string> OneOrNull(const std::vector<std::string>& v) {
+  if (v.empty() || v.front().empty()) return std::nullopt;
+  return v.front();
+}
+
+std::vector<std::string>* ListOf(MeasureRecord* m, std::string_view field) {
+  for (ListRecord& list : m->lists) {
+    if (list.field == field) return &list.items;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> RecordValue(MeasureRecord* m, std::string_view field) {
+  if (field == "id") return OptionalText(m->id);
+  if (field == "section") return OptionalText(m->section);
+  if (field == "measure") return OptionalText(m->measure);
+  if (field == "period.text") return OptionalText(m->period_text);
+  if (field == "period.start") return OptionalText(m->period_start);
+  if (field == "period.end") return OptionalText(m->period_end);
+  if (field == "budget_baht") {
+    return m->budget_baht
+               ? std::vector<std::string>{std::to_string(*m->budget_baht)}
+               : std::vector<std::string>{};
+  }
+  std::vector<std::string>* list = ListOf(m, field);
+  return list ? *list : std::vector<std::string>{};
+}
+
+// The checks are SetFieldValue's: a value it refuses is refused here.
+bool SetRecordValue(MeasureRecord* m, std::string_view field,
+                    const std::vector<std::string>& value) {
+  Measure check;
+  if (!SetFieldValue(&check, field, value).ok()) return false;
+  if (field == "id") m->id = OneOrNull(value);
+  if (field == "section") m->section = OneOrNull(value);
+  if (field == "measure") m->measure = value.empty() ? "" : value.front();
+  if (field == "period.text") m->period_text = OneOrNull(value);
+  if (field == "period.start") m->period_start = OneOrNull(value);
+  if (field == "period.end") m->period_end = OneOrNull(value);
+  if (field == "budget_baht") m->budget_baht = check.budget_baht;
+  if (CorrectableFieldKind(field) == FieldKind::kList) {
+    std::vector<std::string>* list = ListOf(m, field);
+    if (list != nullptr) {
+      *list = value;
+    } else {
+      m->lists.push_back(ListRecord{std::string(field), value});
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+AppliedCorrections ApplyCorrections(const std::vector<Correction>& corrections,
+                                    const std::string& document_name,
+                                    DocumentRecord* doc) {
+  AppliedCorrections out;
+  for (const Correction& c : corrections) {
+    if (c.document != document_name) continue;
+    bool applies = c.source_sha256 == doc->sha256 && c.record >= 0 &&
+                   c.record < static_cast<int>(doc->measures.size());
+    MeasureRecord* m = applies ? &doc->measures[c.record] : nullptr;
+    applies = applies && RecordValue(m, c.field) == c.old_value &&
+              SetRecordValue(m, c.field, c.new_value);
+    ++(applies ? out.applied : out.stale);
+  }
+  return out;
+}
+
+std::string CorrectionsDigest(const std::vector<Correction>& corrections,
+                              const std::string& document_name) {
+  std::string text;
+  for (const Correction& c : corrections) {
+    if (c.document == document_name) text += CorrectionToJsonLine(c) + "\n";
+  }
+  return text.empty() ? "" : Sha256Hex(text);
 }
 
 std::string UtcTimestamp() {

@@ -27,6 +27,7 @@
 #include "base/result.h"
 #include "model/correction.h"
 #include "model/document.h"
+#include "output/json_reader.h"
 
 namespace raingan::batch {
 
@@ -70,6 +71,18 @@ struct AppliedCorrections {
 AppliedCorrections ApplyCorrections(const std::vector<Correction>& corrections,
                                     const std::string& document_name,
                                     Document* doc);
+
+// The same for a document as output/json_reader.h reads it (the form the
+// database loader takes), with the same rules; `corrected` is left empty.
+AppliedCorrections ApplyCorrections(const std::vector<Correction>& corrections,
+                                    const std::string& document_name,
+                                    DocumentRecord* doc);
+
+// Names the corrections of `document_name` (empty when it has none), so a
+// loader can tell whether it loaded a document with these corrections
+// already (db/loader.h's Amendment::digest).
+std::string CorrectionsDigest(const std::vector<Correction>& corrections,
+                              const std::string& document_name);
 
 // "2025-01-31T08:15:00Z" for now.
 std::string UtcTimestamp();

@@ -5,8 +5,8 @@
 //
 // A document without corrections contributes its worker's lines as they
 // are. A document with corrections is read back from documents/<name>.json
-// (output/document_from_json.h), corrected, and written again, each measure with
-// the list of its corrected fields ("corrected" in measures.jsonl, the
+// (output/document_from_json.h), corrected, and written again, each measure
+// with the list of its corrected fields ("corrected" in measures.jsonl, the
 // "corrected" column of measures.csv). If its JSON cannot be read, its
 // uncorrected lines are used and the document is counted as unreadable.
 //

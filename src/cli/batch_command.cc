@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "batch/batch.h"
+#include "batch/database_corrections.h"
 #include "batch/memory_limit.h"
 #include "cli/common_options.h"
 #include "db/loader.h"
@@ -294,9 +295,13 @@ int RunBatch(const std::vector<std::string>& args) {
                                    parsed.log_every);
   db::LoadTotals loaded;
   if (loader) {
-    options.on_document = [&](const BatchResult& record,
-                              const std::string& json_path) {
-      Result<db::LoadAction> action = loader->Load(record, json_path);
+    // Reviewers' corrections of an earlier run go into the database too.
+    db::AmendmentFor amendment_for =
+        batch::CorrectionsAmendments(options.out_dir);
+    options.on_document = [&, amendment_for](const BatchResult& record,
+                                             const std::string& json_path) {
+      Result<db::LoadAction> action =
+          loader->Load(record, json_path, amendment_for(record));
       if (action.ok()) {
         loaded.Count(*action);
         return;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "batch/database_corrections.h"
 #include "cli/common_options.h"
 #include "db/loader.h"
 
@@ -89,10 +90,13 @@ int RunLoad(const std::vector<std::string>& args) {
     std::cerr << "raingan load: " << loader.error() << "\n";
     return kExitUsage;
   }
+  // With the reviewers' corrections (DIR/corrections.jsonl) applied.
   Result<db::LoadTotals> totals = db::LoadBatchOutput(
-      dir, &loader, [](const std::string& path, const std::string& error) {
+      dir, &loader,
+      [](const std::string& path, const std::string& error) {
         std::cerr << "raingan load: FAILED " << path << ": " << error << "\n";
-      });
+      },
+      batch::CorrectionsAmendments(dir));
   if (!totals.ok()) {
     std::cerr << "raingan load: " << totals.status().message() << "\n";
     return kExitUsage;

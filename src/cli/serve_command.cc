@@ -26,6 +26,9 @@ const char kServeHelp[] =
     "                        = any free port, printed at start). Other hosts\n"
     "                        than localhost expose the server to the network\n"
     "  --data DIR            a `raingan batch` output directory to review\n"
+    "  --db URL              with --data: the database the batch is loaded\n"
+    "                        into (as for batch --db); corrected documents\n"
+    "                        are loaded again after each correction\n"
     "  --sources DIR         where the batch's relative input paths are\n"
     "                        (default: the current directory)\n"
     "  --review-below X      records with an OCR field confidence below X\n"
@@ -96,6 +99,9 @@ std::string ParseArgs(const std::vector<std::string>& args,
       while (o->data_dir.size() > 1 && o->data_dir.back() == '/') {
         o->data_dir.pop_back();
       }
+    } else if (a == "--db") {
+      if (!value(&o->db_url))
+        return "--db needs a URL (sqlite:PATH or postgresql://...)";
     } else if (a == "--sources") {
       if (!value(&o->sources_dir)) return "--sources needs a directory";
     } else if (a == "--web") {
@@ -149,6 +155,9 @@ std::string ParseArgs(const std::vector<std::string>& args,
   if (!memory_given) o->max_memory = batch::DefaultMaxMemory(o->workers);
   // workers x OCR threads <= cores, as for batch.
   o->extract.backend.jobs = std::max(1, CoreCount() / o->workers);
+  if (!o->db_url.empty() && o->data_dir.empty()) {
+    return "--db needs --data (the batch whose corrections it receives)";
+  }
   if (o->web_dir.empty()) {
     o->web_dir =
         FindDataDir("RAINGAN_WEB", "web", "index.html", RAINGAN_SOURCE_WEB_DIR);

@@ -79,7 +79,8 @@ void DocumentLoader::TestPause() {
 }
 
 Result<LoadAction> DocumentLoader::Load(const BatchResult& record,
-                                        const std::string& json_path) {
+                                        const std::string& json_path,
+                                        const Amendment& amendment) {
   if (!ok()) return Status::InvalidArgument(error_);
   const int64_t id = DocumentId(record.sha256, record.path);
   RAINGAN_RETURN_IF_ERROR(db_.Reconnect());
@@ -95,7 +96,11 @@ Result<LoadAction> DocumentLoader::Load(const BatchResult& record,
                               text.status().message());
     }
     json = std::move(text).value();
-    origin.output_sha256 = Sha256Hex(json);
+    // An amended document is another content than its file alone.
+    origin.output_sha256 =
+        amendment.digest.empty()
+            ? Sha256Hex(json)
+            : Sha256Hex(json + "\namended: " + amendment.digest);
     struct stat st;
     if (::stat(json_path.c_str(), &st) == 0) {
       origin.extracted_at = IsoUtc(st.st_mtim.tv_sec);
@@ -130,6 +135,7 @@ Result<LoadAction> DocumentLoader::Load(const BatchResult& record,
                               parsed->source_path + ", not of " + record.path);
     }
     doc = std::move(parsed).value();
+    if (amendment.apply) amendment.apply(&*doc);
   }
   origin.loaded_at = IsoUtc(std::time(nullptr));
   std::vector<TableRows> tables =
@@ -200,7 +206,8 @@ Result<std::vector<std::string>> BatchResultFiles(const std::string& dir) {
 Result<LoadTotals> LoadBatchOutput(
     const std::string& dir, DocumentLoader* loader,
     const std::function<void(const std::string& path,
-                             const std::string& error)>& on_failure) {
+                             const std::string& error)>& on_failure,
+    const AmendmentFor& amendment_for) {
   RAINGAN_ASSIGN_OR_RETURN(std::vector<std::string> files,
                            BatchResultFiles(dir));
   LoadTotals totals;
@@ -224,7 +231,8 @@ Result<LoadTotals> LoadBatchOutput(
         continue;
       }
       Result<LoadAction> action =
-          loader->Load(*record, dir + "/" + record->output);
+          loader->Load(*record, dir + "/" + record->output,
+                       amendment_for ? amendment_for(*record) : Amendment{});
       if (action.ok()) {
         totals.Count(*action);
       } else {

@@ -35,11 +35,24 @@
 
 #include "base/result.h"
 #include "db/database.h"
+#include "output/json_reader.h"
 #include "output/json_writer.h"
 
 namespace raingan::db {
 
 enum class LoadAction { kInserted, kReplaced, kUnchanged };
+
+// A change made to a document after it is read and before its rows are
+// made: the reviewers' corrections (batch/corrections.h), which the
+// batch's files keep beside the document rather than in it. `digest`
+// names the change (empty: none), so that loading a document again with
+// the same change is "unchanged" and with another one "replaced".
+struct Amendment {
+  std::string digest;
+  std::function<void(DocumentRecord*)> apply;
+};
+// The amendment of the document a results.jsonl line records.
+using AmendmentFor = std::function<Amendment(const BatchResult& record)>;
 
 struct LoadTotals {
   int inserted = 0;
@@ -68,7 +81,8 @@ class DocumentLoader {
   // document's (unreadable or damaged JSON, a database error); the
   // connection is restored, if the server allows, before the next one.
   Result<LoadAction> Load(const BatchResult& record,
-                          const std::string& json_path);
+                          const std::string& json_path,
+                          const Amendment& amendment = {});
 
   // Rows written by this loader so far.
   int64_t rows_written() const { return rows_written_; }
@@ -98,10 +112,12 @@ Result<std::vector<std::string>> BatchResultFiles(const std::string& dir);
 // twice is loaded once). A document that cannot be loaded goes to
 // `on_failure` (its path and why) and is counted; the others are still
 // loaded. The error is DIR's: not a batch output directory.
+// `amendment_for`, if given, supplies each document's amendment.
 Result<LoadTotals> LoadBatchOutput(
     const std::string& dir, DocumentLoader* loader,
     const std::function<void(const std::string& path,
-                             const std::string& error)>& on_failure);
+                             const std::string& error)>& on_failure,
+    const AmendmentFor& amendment_for = nullptr);
 
 }  // namespace raingan::db
 

@@ -6,10 +6,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include "base/file.h"
 #include "batch/batch_dir.h"
 #include "batch/corrections.h"
+#include "batch/database_corrections.h"
 #include "batch/merged_outputs.h"
 #include "output/api_json.h"
 #include "output/correction_json.h"
@@ -93,6 +95,14 @@ Result<std::unique_ptr<Review>> Review::Open(const ReviewConfig& config,
         config.data_dir);
   }
   std::unique_ptr<Review> review(new Review(config, workers));
+  if (!config.db_url.empty()) {
+    // Checked at start, as `batch --db` does: a bad URL or a server that
+    // is down stops here.
+    review->loader_ = std::make_unique<db::DocumentLoader>(config.db_url);
+    if (!review->loader_->ok()) {
+      return Status::InvalidArgument("--db " + review->loader_->error());
+    }
+  }
   if (::mkdir(review->cache_dir_.c_str(), 0755) != 0 && errno != EEXIST) {
     return Status::IoError("cannot create " + review->cache_dir_);
   }
@@ -596,6 +606,7 @@ void Review::StatusPage(const http::Request&, http::Response* res) {
     v.error = rebuild_error_;
     v.applied = applied_;
     v.stale = stale_;
+    v.database = database_;
   }
   Json(200, ReviewStatusJson(v), res);
 }
@@ -606,6 +617,44 @@ void Review::RequestRebuild() {
     ++saved_;
   }
   rebuild_cv_.notify_all();
+}
+
+std::string Review::LoadCorrected() {
+  std::vector<std::pair<BatchResult, std::string>> documents;
+  auto corrections = std::make_shared<std::vector<Correction>>();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    RefreshLocked();
+    *corrections = corrections_;
+    std::set<std::string> corrected;
+    for (const Correction& c : corrections_) corrected.insert(c.document);
+    for (const Doc& d : docs_) {
+      if (corrected.count(d.name) && !d.json.empty()) {
+        documents.emplace_back(d.record, d.json);
+      }
+    }
+  }
+  db::AmendmentFor amendment_for = batch::CorrectionsAmendments(corrections);
+  db::LoadTotals totals;
+  std::string failure;
+  for (const auto& [record, json] : documents) {
+    Result<db::LoadAction> action =
+        loader_->Load(record, json, amendment_for(record));
+    if (action.ok()) {
+      totals.Count(*action);
+    } else {
+      ++totals.failed;
+      if (failure.empty())
+        failure = record.path + ": " + action.status().message();
+    }
+  }
+  std::string out = std::to_string(totals.inserted + totals.replaced) +
+                    " corrected documents loaded into " + loader_->url() +
+                    " (" + std::to_string(totals.unchanged) + " unchanged)";
+  if (totals.failed > 0) {
+    out += "; " + std::to_string(totals.failed) + " failed, first " + failure;
+  }
+  return out;
 }
 
 void Review::RebuildLoop() {
@@ -620,6 +669,12 @@ void Review::RebuildLoop() {
         batch::RebuildMergedOutputs(config_.data_dir);
     lock.lock();
     rebuilding_ = false;
+    if (stats.ok() && loader_) {
+      lock.unlock();
+      std::string loaded = LoadCorrected();
+      lock.lock();
+      database_ = loaded;
+    }
     if (stats.ok()) {
       rebuilt_ = target;
       rebuild_error_.clear();

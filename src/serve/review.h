@@ -32,7 +32,9 @@
 // (batch/corrections.h); then a background thread rebuilds
 // measures.csv/jsonl with the corrections applied (batch/merged_outputs.h).
 // At start the outputs are rebuilt once when corrections exist, so a
-// server killed between a save and its rebuild loses nothing.
+// server killed between a save and its rebuild loses nothing. With --db,
+// each rebuild is followed by loading the corrected documents into the
+// database (db/loader.h; unchanged ones are left alone).
 #ifndef RAINGAN_SERVE_REVIEW_H_
 #define RAINGAN_SERVE_REVIEW_H_
 
@@ -47,6 +49,7 @@
 #include <thread>
 #include <vector>
 
+#include "db/loader.h"
 #include "http/server.h"
 #include "model/correction.h"
 #include "output/document_from_json.h"
@@ -61,6 +64,9 @@ struct ReviewConfig {
   std::string sources_dir;  // "" = the current directory
   std::string web_dir;
   std::string fonts_dir;
+  // A database (db/database.h URL) the batch is loaded into: documents are
+  // loaded again, corrected, after each rebuild. "" = none.
+  std::string db_url;
   double review_below = 0.6;
   int dpi = 100;
   // Points of page around a record's box in its crop: enough to see the
@@ -126,6 +132,8 @@ class Review {
 
   void RebuildLoop();
   void RequestRebuild();
+  // Loads the corrected documents into the database; what happened.
+  std::string LoadCorrected();
 
   ReviewConfig config_;
   Workers* workers_;
@@ -149,6 +157,8 @@ class Review {
   bool rebuilding_ = false, stopping_ = false;
   std::string rebuild_error_;
   int applied_ = 0, stale_ = 0;
+  std::string database_;                        // what the last load did
+  std::unique_ptr<db::DocumentLoader> loader_;  // rebuild thread only
   std::thread rebuilder_;
 };
 

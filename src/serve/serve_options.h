@@ -14,6 +14,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";  // localhost only unless asked
   int port = 8080;                 // 0 = any free port (printed at start)
   std::string data_dir;            // a batch directory to review; "" = none
+  std::string db_url;              // corrected documents are loaded here
   std::string sources_dir;         // relative source paths; "" = cwd
   std::string web_dir;             // the review page; "" = installed copy
   std::string fonts_dir = "/usr/share/fonts/truetype/tlwg";

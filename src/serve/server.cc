@@ -101,6 +101,7 @@ int RunServer(const ServeOptions& options,
     rc.sources_dir = options.sources_dir;
     rc.web_dir = options.web_dir;
     rc.fonts_dir = options.fonts_dir;
+    rc.db_url = options.db_url;
     rc.review_below = options.review_below;
     rc.dpi = options.review_dpi;
     Result<std::unique_ptr<Review>> opened = Review::Open(rc, workers->get());

@@ -137,3 +137,38 @@ TEST(ApplyCorrectionsTest, SkipsStaleCorrections) {
 
 }  // namespace
 }  // namespace raingan::batch
+
+namespace raingan::batch {
+namespace {
+
+TEST(ApplyCorrectionsTest, WorksOnTheRecordsTheDatabaseLoaderReads) {
+  DocumentRecord doc;
+  doc.sha256 = "abc";
+  MeasureRecord m;
+  m.id = "1.1";
+  m.measure = "จัดทำคู่มือ";
+  m.lists = {ListRecord{"method", {"a"}}, ListRecord{"owner", {"กองคลัง"}}};
+  doc.measures = {m};
+  Correction owner = Fix(0, "owner", {"กองคลัง"}, {"กองช่าง"});
+  Correction start = Fix(0, "period.start", {}, {"2024-10-01"});
+  Correction stale = Fix(0, "method", {"not a"}, {"b"});
+  Correction output = Fix(0, "output", {}, {"คู่มือ ๑ เล่ม"});
+  AppliedCorrections applied = ApplyCorrections({owner, start, stale, output},
+                                                "report.pdf.0011aabb", &doc);
+  EXPECT_EQ(applied.applied, 3);
+  EXPECT_EQ(applied.stale, 1);
+  EXPECT_EQ(doc.measures[0].lists[1].items, std::vector<std::string>{"กองช่าง"});
+  EXPECT_EQ(doc.measures[0].lists[0].items, std::vector<std::string>{"a"});
+  EXPECT_EQ(*doc.measures[0].period_start, "2024-10-01");
+  ASSERT_EQ(doc.measures[0].lists.size(), 3u);
+  EXPECT_EQ(doc.measures[0].lists[2].field, "output");
+  // The digest changes with every correction of the document, only.
+  std::string one = CorrectionsDigest({owner}, "report.pdf.0011aabb");
+  EXPECT_EQ(one.size(), 64u);
+  EXPECT_NE(one, CorrectionsDigest({owner, start}, "report.pdf.0011aabb"));
+  EXPECT_EQ(one, CorrectionsDigest({owner}, "report.pdf.0011aabb"));
+  EXPECT_EQ(CorrectionsDigest({owner}, "other.pdf.1"), "");
+}
+
+}  // namespace
+}  // namespace raingan::batch

@@ -14,6 +14,7 @@
 
 #include "base/file.h"
 #include "batch/batch_test_util.h"
+#include "db/database.h"
 #include "http/client.h"
 #include "testing/run_cli.h"
 #include "testing/serve_process.h"
@@ -282,6 +283,68 @@ TEST_F(ReviewApiTest, ACorrectionSurvivesKill9RightAfterItsAnswer) {
                             http::PercentEncode(text_doc_) + "&record=2")
                        .body);
   EXPECT_EQ(now["corrected"], true);
+}
+
+TEST_F(ReviewApiTest, CorrectedDocumentsGoIntoTheBatchesDatabase) {
+  // The batch is loaded as `raingan batch --db` or `raingan load` would.
+  const std::string url = "sqlite:" + dir_ + "/raingan.sqlite";
+  testing::CommandResult load = RunRaingan({"load", data_, "--db", url});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  ServeProcess& s = Serve({"--db", url});
+  json rec = Record(text_doc_, 1);
+  json owner;
+  for (const json& f : rec["fields"]) {
+    if (f["name"] == "owner") owner = f["value"];
+  }
+  ASSERT_EQ(Save({{"document", text_doc_},
+                  {"record", 1},
+                  {"changes",
+                   {{{"field", "owner"},
+                     {"old", owner},
+                     {"new", {"กองช่าง", "กองคลัง"}}},
+                    {{"field", "period.start"},
+                     {"old", nullptr},
+                     {"new", "2024-10-01"}}}}})
+                .status,
+            200);
+  ASSERT_TRUE(WaitRebuilt());
+  json status = Parse(s.Get("/api/review/status").body);
+  EXPECT_NE(status["database"].get<std::string>().find(
+                "1 corrected documents loaded"),
+            std::string::npos)
+      << status.dump();
+  auto owners = [&] {
+    db::Database db(url);
+    EXPECT_TRUE(db.ok()) << db.error();
+    Result<std::vector<db::TextRow>> rows = db.Query(
+        "SELECT i.text FROM measure_items i JOIN measures m ON "
+        "m.document_id = i.document_id AND m.measure_no = i.measure_no "
+        "JOIN documents d ON d.document_id = m.document_id "
+        "WHERE d.source_path LIKE '%review_sample.txt' AND m.measure_no = 2 "
+        "AND i.field = 'owner' AND m.period_start = '2024-10-01' "
+        "ORDER BY i.position");
+    std::vector<std::string> out;
+    if (rows.ok()) {
+      for (const db::TextRow& r : *rows) out.push_back(r[0].value_or(""));
+    }
+    return out;
+  };
+  EXPECT_EQ(owners(), (std::vector<std::string>{"กองช่าง", "กองคลัง"}));
+  server_.reset();
+  // Loading the batch again keeps the corrections (and writes nothing).
+  load = RunRaingan({"load", data_, "--db", url});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  EXPECT_NE(load.out.find("0 inserted, 0 replaced, 2 unchanged"),
+            std::string::npos)
+      << load.out;
+  EXPECT_EQ(owners(), (std::vector<std::string>{"กองช่าง", "กองคลัง"}));
+  // So does a rerun of the batch with --db.
+  testing::CommandResult rerun =
+      RunRaingan({"batch", TestDataPath("pdf/002_p1-3.pdf"),
+                  TestDataPath("serve/review_sample.txt"), "--out", data_,
+                  "--db", url, "--quiet"});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(owners(), (std::vector<std::string>{"กองช่าง", "กองคลัง"}));
 }
 
 TEST_F(ReviewApiTest, ABadSaveIsRefusedAndWritesNothing) {
