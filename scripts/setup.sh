@@ -36,6 +36,8 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr-tha tesseract-ocr-eng
   libicu-dev libre2-dev nlohmann-json3-dev
   libsqlite3-dev libpq-dev
+  libcpp-httplib-dev                 # raingan serve's HTTP server (src/http/)
+  fonts-thai-tlwg                    # the Thai font serve's review page is set in
 )
 
 # Test packages: installed only with --tests. Everything the test suite,
@@ -51,14 +53,29 @@ test_packages=(
   postgresql-15                      # the PostgreSQL server tests/db/ starts
   sqlite3                            # the sqlite3 shell of scripts/bench_db.sh
   slurm-wlm munge                    # the single-node Slurm tests/contrib/ starts
+  chromium                           # the review page's browser test (tests/serve/browser/)
+  nodejs npm                         # ... runs playwright-core (npm ci below) to drive it
+  wrk                                # the HTTP load of scripts/bench_serve.sh
 )
+
+# Whether package $1 is installed, or provided by an installed package: a
+# machine's own Node.js (NodeSource's nodejs) carries npm and conflicts with
+# Debian's npm package, so asking apt for npm there would fail.
+installed() {
+  if dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; then
+    return 0
+  fi
+  dpkg-query -W -f='${Status}|${Provides}\n' 2>/dev/null |
+    grep '^install ok installed|' | cut -d'|' -f2 | tr ',' '\n' |
+    sed 's/^ *//; s/ .*//' | grep -qx -- "$1"
+}
 
 wanted=("${packages[@]}")
 if ((with_tests)); then wanted+=("${test_packages[@]}"); fi
 
 missing=()
 for p in "${wanted[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+  if ! installed "$p"; then
     missing+=("$p")
   fi
 done
@@ -69,6 +86,17 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ((with_tests)); then
+  # The browser test's npm packages, as package-lock.json pins them; again
+  # only when the lock file changed.
+  browser=tests/serve/browser
+  lock_sum=$(sha256sum "$browser/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$browser/node_modules/.raingan-lock" 2>/dev/null)" != "$lock_sum" ]; then
+    (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock_sum" >"$browser/node_modules/.raingan-lock"
+  fi
 fi
 
 configure=(cmake -S . -B build -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}")

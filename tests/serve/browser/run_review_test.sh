@@ -9,7 +9,7 @@
 #
 # Exit 77 (ctest: skipped) when Chromium, Node.js or playwright-core is
 # not installed — except under CI (the CI variable set), where a missing
-# browser is a failure: `scripts/setup.sh --test` installs them.
+# browser is a failure: `scripts/setup.sh` installs them.
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -17,10 +17,15 @@ here="$src/tests/serve/browser"
 
 missing=""
 [ -x /usr/bin/chromium ] || missing+=" chromium"
-command -v node >/dev/null || missing+=" nodejs"
+if command -v node >/dev/null; then
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || missing+=" nodejs>=20 (playwright-core needs it; this is $(node --version))"
+else
+  missing+=" nodejs"
+fi
 [ -d "$here/node_modules/playwright-core" ] || missing+=" playwright-core (npm ci in $here)"
 if [ -n "$missing" ]; then
-  echo "review browser test: missing:$missing; install with scripts/setup.sh --test"
+  echo "review browser test: missing:$missing; scripts/setup.sh installs them"
   if [ -n "${CI:-}" ]; then exit 1; fi
   exit 77
 fi
