@@ -425,8 +425,12 @@ Result<std::string> Review::RenderCached(const Document& doc, const Measure& m,
   }
   const bool deskew =
       doc.source.format == SourceFormat::kImage || !m.field_confidence.empty();
+  // The hash names the cached files: only hex digits may go into a path.
   std::string sha = doc.source.sha256.substr(0, 16);
-  if (sha.empty()) sha = "unhashed";
+  if (sha.size() != 16 ||
+      sha.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return Status::BadInput("the document has no valid source hash");
+  }
   std::string base = cache_dir_ + "/" + sha + "-p" +
                      std::to_string(m.prov.page) + "-" +
                      std::to_string(config_.dpi) + (deskew ? "-d" : "");
