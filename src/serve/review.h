@@ -69,8 +69,8 @@ struct ReviewConfig {
   std::string db_url;
   double review_below = 0.6;
   int dpi = 100;
-  // Points of page around a record's box in its crop: enough to see the
-  // neighbouring cell borders, measured on the A4 samples (cells ~40 pt).
+  // Points of page around a record's box in its crop: about one line of
+  // the 14-16 pt text reports use, so the cell borders around it show.
   double crop_margin = 12;
   double render_wait_seconds = 150;
 };
