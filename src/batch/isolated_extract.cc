@@ -71,12 +71,13 @@ void RedirectOutputTo(const std::string& log) {
 
 Result<Document> ExtractInWorker(const Extractor& extractor,
                                  const std::string& path,
-                                 std::string_view bytes, uint64_t max_memory) {
+                                 std::string_view bytes, uint64_t max_memory,
+                                 const ProgressCallback& progress) {
   MemoryCap cap(max_memory);
   TestHookHang(path);
   Result<Document> doc = [&]() -> Result<Document> {
     try {
-      return extractor.ExtractBytes(path, bytes);
+      return extractor.ExtractBytes(path, bytes, progress);
     } catch (const std::bad_alloc&) {
       // Unwinding freed the document; lift the cap so the failure can be
       // written whatever is left.

@@ -34,10 +34,12 @@ namespace raingan::batch {
 void RedirectOutputTo(const std::string& log);
 
 // Extracts `bytes` (recorded as `path`) within `max_memory` bytes of
-// address space (0 = no cap). Never throws.
+// address space (0 = no cap), reporting pages read and OCRed to `progress`
+// (base/progress.h; empty: no reports). Never throws.
 Result<Document> ExtractInWorker(const Extractor& extractor,
                                  const std::string& path,
-                                 std::string_view bytes, uint64_t max_memory);
+                                 std::string_view bytes, uint64_t max_memory,
+                                 const ProgressCallback& progress = nullptr);
 
 // The last non-empty line a worker printed to `log` (at most 300 bytes),
 // e.g. "terminate called after ..."; "" if none.

@@ -99,26 +99,19 @@ bool ParseRender(const Message& m, RenderSpec* s) {
          ToDouble(m[11], &s->margin);
 }
 
-Result<int> PageCount(std::string_view bytes, const std::string& name) {
-  switch (SniffFormat(bytes, name)) {
-    case InputFormat::kPdf: {
-      RAINGAN_ASSIGN_OR_RETURN(pdf::PdfDocument doc,
-                               pdf::PdfDocument::Open(bytes));
-      return doc.page_count();
-    }
-    case InputFormat::kImage:
-      return image::CountImagePages(bytes);
-    default:
-      return 0;  // unpaged
-  }
-}
-
-void SendProgress(int fd, int pages_done, int pages_total) {
-  if (fd < 0) return;
-  // One short write: atomic on a pipe (< PIPE_BUF), whatever thread.
-  std::string line = EncodeMessage({"progress", std::to_string(pages_done),
-                                    std::to_string(pages_total), "0", "0"});
-  (void)WriteFully(fd, line);
+// The worker's progress, as the host relays it to the server (protocol.h):
+// one line per report, written by the extraction's own callback. One
+// write of a short line is atomic on a pipe (< PIPE_BUF), and the
+// ProgressTracker never calls the callback concurrently with itself.
+ProgressCallback ReportTo(int fd) {
+  if (fd < 0) return nullptr;
+  return [fd](const ExtractProgress& p) {
+    (void)WriteFully(fd,
+                     EncodeMessage({"progress", std::to_string(p.pages_done),
+                                    std::to_string(p.pages_total),
+                                    std::to_string(p.ocr_done),
+                                    std::to_string(p.ocr_total)}));
+  };
 }
 
 int RunExtractChild(const Extractor& extractor, const ExtractSpec& spec,
@@ -130,11 +123,8 @@ int RunExtractChild(const Extractor& extractor, const ExtractSpec& spec,
         spec.Error(), "cannot read the upload: " + bytes.status().message());
     return 0;
   }
-  Result<int> pages = PageCount(*bytes, spec.name);
-  int total = pages.ok() ? *pages : 0;
-  SendProgress(progress_fd, 0, total);
-  Result<Document> doc =
-      batch::ExtractInWorker(extractor, spec.name, *bytes, max_memory);
+  Result<Document> doc = batch::ExtractInWorker(
+      extractor, spec.name, *bytes, max_memory, ReportTo(progress_fd));
   if (!doc.ok()) {
     Status s = WriteFileAtomic(spec.Error(), doc.status().message());
     return s.ok() ? 0 : 3;
@@ -143,11 +133,13 @@ int RunExtractChild(const Extractor& extractor, const ExtractSpec& spec,
   json.layout = spec.layout;
   json.indent = spec.indent;
   Status s = WriteFileAtomic(spec.Json(), DocumentToJson(*doc, json));
-  SendProgress(progress_fd, total, total);
   return s.ok() ? 0 : 3;
 }
 
-Result<image::Image> RenderPage(const RenderSpec& spec) {
+// `limits`: the server's --max-pixels and --max-pages, as for extraction
+// (a source that changed into a bomb since it was extracted is refused).
+Result<image::Image> RenderPage(const RenderSpec& spec,
+                                const image::SizeLimits& limits) {
   RAINGAN_ASSIGN_OR_RETURN(std::string bytes, ReadFile(spec.source));
   if (!spec.sha256.empty() && Sha256Hex(bytes) != spec.sha256) {
     return Status::BadInput(
@@ -162,12 +154,19 @@ Result<image::Image> RenderPage(const RenderSpec& spec) {
         return Status::BadInput("the source has no page " +
                                 std::to_string(spec.page));
       }
-      RAINGAN_ASSIGN_OR_RETURN(page, doc.Render(spec.page, spec.dpi));
+      RAINGAN_ASSIGN_OR_RETURN(
+          page,
+          doc.Render(spec.page, spec.dpi, /*gray=*/true, limits.max_pixels));
       break;
     }
     case InputFormat::kImage: {
+      RAINGAN_ASSIGN_OR_RETURN(
+          image::ImagePages pages,
+          image::ImagePages::Open(bytes, limits.max_pages));
+      image::DecodeOptions decode;
+      decode.max_pixels = limits.max_pixels;
       RAINGAN_ASSIGN_OR_RETURN(image::Image scan,
-                               image::DecodeImagePage(bytes, spec.page - 1));
+                               pages.Decode(spec.page - 1, decode));
       RAINGAN_ASSIGN_OR_RETURN(page, image::ScaleToDpi(scan, spec.dpi));
       break;
     }
@@ -183,13 +182,13 @@ Result<image::Image> RenderPage(const RenderSpec& spec) {
   return page;
 }
 
-Status Render(const RenderSpec& spec) {
+Status Render(const RenderSpec& spec, const image::SizeLimits& limits) {
   image::Image page;
   if (PathExists(spec.page_png)) {
     RAINGAN_ASSIGN_OR_RETURN(std::string png, ReadFile(spec.page_png));
     RAINGAN_ASSIGN_OR_RETURN(page, image::Image::Decode(png, spec.dpi));
   } else {
-    RAINGAN_ASSIGN_OR_RETURN(page, RenderPage(spec));
+    RAINGAN_ASSIGN_OR_RETURN(page, RenderPage(spec, limits));
     RAINGAN_ASSIGN_OR_RETURN(std::string png, image::EncodePng(page));
     RAINGAN_RETURN_IF_ERROR(WriteFileAtomic(spec.page_png, png));
   }
@@ -200,12 +199,13 @@ Status Render(const RenderSpec& spec) {
   return WriteFileAtomic(spec.crop_png, png);
 }
 
-int RunRenderChild(const RenderSpec& spec, uint64_t max_memory) {
+int RunRenderChild(const RenderSpec& spec, uint64_t max_memory,
+                   const image::SizeLimits& limits) {
   batch::RedirectOutputTo(spec.Log());
   batch::MemoryCap cap(max_memory);
   Status s;
   try {
-    s = Render(spec);
+    s = Render(spec, limits);
   } catch (const std::bad_alloc&) {
     s = Status::BadInput("out of memory while rendering the page");
   }
@@ -338,7 +338,7 @@ void Host::Start(const Queued& q) {
     uint64_t cap = config_.max_memory;
     body = [spec, cap, this] {
       ::close(fd_);
-      return RunRenderChild(spec, cap);
+      return RunRenderChild(spec, cap, config_.extract.backend.limits);
     };
   } else {
     ExtractSpec spec;
@@ -397,11 +397,15 @@ void Host::ReadProgress(Running* r) {
     if (n < 0 && errno == EINTR) continue;
     break;
   }
+  // Counts only grow: of the reports read at once, the last says it all
+  // (a PDF's text pages come faster than anyone polls for them).
+  Message last;
   for (Message& m : TakeMessages(&r->partial)) {
-    if (m.size() == 5 && m[0] == "progress") {
-      m.insert(m.begin() + 1, r->id);
-      Send(m);
-    }
+    if (m.size() == 5 && m[0] == "progress") last = std::move(m);
+  }
+  if (!last.empty()) {
+    last.insert(last.begin() + 1, r->id);
+    Send(last);
   }
 }
 
