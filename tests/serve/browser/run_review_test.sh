@@ -9,23 +9,26 @@
 #
 # Exit 77 (ctest: skipped) when Chromium, Node.js or playwright-core is
 # not installed — except under CI (the CI variable set), where a missing
-# browser is a failure: `scripts/setup.sh` installs them.
+# browser is a failure (exit 1): `scripts/setup.sh --tests` installs them.
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
 here="$src/tests/serve/browser"
 
+# CHROMIUM: another browser binary (default Debian's).
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 missing=""
-[ -x /usr/bin/chromium ] || missing+=" chromium"
+[ -x "$CHROMIUM" ] || missing+=" chromium ($CHROMIUM)"
 if command -v node >/dev/null; then
+  # Debian 12's own nodejs is 18; the pinned playwright-core runs on it.
   major=$(node -p 'process.versions.node.split(".")[0]')
-  [ "$major" -ge 20 ] || missing+=" nodejs>=20 (playwright-core needs it; this is $(node --version))"
+  [ "$major" -ge 18 ] || missing+=" nodejs>=18 (playwright-core needs it; this is $(node --version))"
 else
   missing+=" nodejs"
 fi
 [ -d "$here/node_modules/playwright-core" ] || missing+=" playwright-core (npm ci in $here)"
 if [ -n "$missing" ]; then
-  echo "review browser test: missing:$missing; scripts/setup.sh installs them"
+  echo "review browser test: missing:$missing; scripts/setup.sh --tests installs them"
   if [ -n "${CI:-}" ]; then exit 1; fi
   exit 77
 fi
