@@ -37,6 +37,8 @@ std::string Excerpt(const std::string& text) {
 
 std::vector<std::string> CorrectableFieldsFor(const std::string& name) {
   if (name == "period") return {"period.text", "period.start", "period.end"};
+  // The review stage names the budget column by its header role.
+  if (name == "budget") return {"budget_baht"};
   if (CorrectableFieldKind(name)) return {name};
   return {};
 }
@@ -66,7 +68,9 @@ std::vector<ReviewQueueEntry> RecordsToCheck(const ReadDocument& doc,
     };
     if (doc.has_review) {
       for (const ReviewNote& note : doc.review[i]) {
-        e.reasons.push_back(note.field + ": " + note.reason);
+        // A note may come without a reason (null in the JSON).
+        e.reasons.push_back(
+            note.reason.empty() ? note.field : note.field + ": " + note.reason);
         AddFields(note.field, &e.fields);
         consider(note.field);
       }

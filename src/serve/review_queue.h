@@ -23,7 +23,8 @@
 namespace raingan::serve {
 
 // The correctable fields (model/correction.h) a field name of the output
-// stands for: "period" -> period.text, period.start, period.end; others
+// stands for: "period" -> period.text, period.start, period.end; "budget"
+// (the review stage's name for the column) -> budget_baht; others
 // map to themselves when correctable; unknown names to nothing.
 std::vector<std::string> CorrectableFieldsFor(const std::string& name);
 

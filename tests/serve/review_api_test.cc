@@ -144,6 +144,46 @@ TEST_F(ReviewApiTest, ListsDocumentsAndTheRecordsToCheckWorstFirst) {
   EXPECT_EQ(s.Get("/api/review/queue?below=2").status, 400);
 }
 
+// Outputs written since measures[].review exists (CONTRACT.md) carry the
+// pipeline's decision: the queue follows it, not the server's threshold.
+TEST_F(ReviewApiTest, APipelineReviewListDecidesTheQueue) {
+  std::string path = data_ + "/documents/" + text_doc_ + ".json";
+  std::ifstream in(path);
+  json doc = json::parse(in);
+  in.close();
+  ASSERT_EQ(doc["measures"].size(), 3u);
+  // Record 0 has a clean period but is to be checked; record 1 has an
+  // unknown period the pipeline did not flag; record 2's budget is flagged.
+  doc["measures"][0]["review"] = {
+      {{"field", "owner"}, {"reason", "owner names no unit: x"}}};
+  doc["measures"][1]["review"] = json::array();
+  doc["measures"][2]["review"] = {{{"field", "budget"}, {"reason", nullptr}}};
+  std::ofstream(path) << doc.dump();
+  ServeProcess& s = Serve();
+  json answer = Parse(s.Get("/api/review/queue").body);
+  EXPECT_EQ(answer["decided_by"], "pipeline");
+  json queue = answer["queue"];
+  ASSERT_EQ(queue.size(), 2u) << queue.dump();
+  std::vector<int> records = {queue[0]["record"], queue[1]["record"]};
+  std::sort(records.begin(), records.end());
+  EXPECT_EQ(records, (std::vector<int>{0, 2}));
+  for (const json& e : queue) {
+    if (e["record"] == 0) {
+      EXPECT_EQ(e["fields"], json({"owner"}));
+      EXPECT_EQ(e["reasons"], json({"owner: owner names no unit: x"}));
+    } else {
+      EXPECT_EQ(e["fields"], json({"budget_baht"}));
+      EXPECT_EQ(e["reasons"], json({"budget"}));
+    }
+  }
+  // The record view shows the same reasons.
+  EXPECT_EQ(Record(text_doc_, 0)["reasons"],
+            json({"owner: owner names no unit: x"}));
+  for (const json& f : Record(text_doc_, 2)["fields"]) {
+    EXPECT_EQ(f["to_check"], f["name"] == "budget_baht") << f.dump();
+  }
+}
+
 TEST_F(ReviewApiTest, ARecordHasItsFieldsAndThePageImageOfItsRows) {
   ServeProcess& s = Serve();
   json rec = Record(text_doc_, 2);

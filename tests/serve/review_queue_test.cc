@@ -85,6 +85,8 @@ TEST(ReviewQueueTest, WorstFirstThenMoreReasons) {
 TEST(ReviewQueueTest, FieldNamesMapToTheFieldsThatCanBeCorrected) {
   EXPECT_EQ(CorrectableFieldsFor("period").size(), 3u);
   EXPECT_EQ(CorrectableFieldsFor("owner"), std::vector<std::string>{"owner"});
+  EXPECT_EQ(CorrectableFieldsFor("budget"),
+            std::vector<std::string>{"budget_baht"});
   EXPECT_TRUE(CorrectableFieldsFor("confidence").empty());
   Measure m = Record("1", {{"period", 0.7}});
   EXPECT_DOUBLE_EQ(*FieldConfidence(m, "period.start"), 0.7);
