@@ -434,6 +434,23 @@ TEST(ServeApiTest, ADocumentPastTheTimeLimitFails) {
             "hang.txt: timed out after 1 s (--timeout)");
 }
 
+// The batch's memory limit holds in the server's workers too: a document
+// that needs more fails with the batch's reason, and the server goes on.
+TEST(ServeApiTest, ADocumentOverTheMemoryLimitFails) {
+  auto s = StartServer({"--max-memory", "1M"});
+  ASSERT_NE(s, nullptr);
+  std::string pdf = TestDataPath("pdf/000_p7-9.pdf");
+  http::ClientResponse r =
+      s->Post(ExtractTarget("000_p7-9.pdf"), ReadFile(pdf).value());
+  EXPECT_EQ(r.status, 422) << r.body;
+  std::string error = Parse(r.body)["error"].get<std::string>();
+  EXPECT_EQ(error.rfind("000_p7-9.pdf: ", 0), 0u) << error;
+  EXPECT_NE(error.find("out of memory (the --max-memory limit is 1 MiB)"),
+            std::string::npos)
+      << error;
+  EXPECT_TRUE(Healthy(*s));
+}
+
 TEST(ServeApiTest, ManyConcurrentRequestsGetAnAnswerOrA429) {
   auto s = StartServer({"--workers", "2", "--queue", "4"});
   ASSERT_NE(s, nullptr);
