@@ -138,6 +138,12 @@ MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
         break;
       case ColumnRole::kPeriod:
         dst = &f.period;
+        // Start and end in their own columns: one range "start - end".
+        if (map_.period_range && NonEmpty(f.period) && !cell.Empty()) {
+          Paragraph dash;
+          dash.text = "-";
+          f.period.push_back(std::move(dash));
+        }
         break;
       case ColumnRole::kOutput:
         dst = &f.output;

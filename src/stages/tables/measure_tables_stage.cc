@@ -148,6 +148,14 @@ class TableWalker {
           continue;
         }
       }
+      if (std::optional<std::string> s = SectionRow(row)) {
+        // A group heading inside the table: the section of the rows below.
+        // It ends no record and starts no table; a cut row's tail may still
+        // follow it only where a page break does.
+        section_ = *s;
+        header_ended_page_ = false;
+        continue;
+      }
       current_->AddRow(row, section_, after_break);
       after_break = false;
       header_ended_page_ = false;
@@ -193,6 +201,28 @@ class TableWalker {
       current_->AddRow(row, section_, after_break);
       after_break = false;
     }
+  }
+
+  // The section a row names when it is a group heading: only its first
+  // cell filled, and that cell either a section heading ("ด้านที่ ๑ …",
+  // "มิติที่ ๒ …", models/section_markers.tsv) or a cell merged across the
+  // whole table. The first cell alone without either is the tail of a
+  // measure name cut by a page break, so the marker or the span decides.
+  std::optional<std::string> SectionRow(const TableRow& row) const {
+    if (row.cells.empty() || row.cells[0].covered || row.cells[0].Empty()) {
+      return std::nullopt;
+    }
+    for (size_t c = 1; c < row.cells.size(); ++c) {
+      if (!row.cells[c].covered && !row.cells[c].Empty()) return std::nullopt;
+    }
+    std::string text = row.cells[0].Text();
+    if (std::optional<std::string> s = models_.sections.Match(text)) return s;
+    if (row.cells.size() > 1 &&
+        row.cells[0].col_span >= static_cast<int>(row.cells.size()) &&
+        ReadNumbering(text).id.empty()) {
+      return text;
+    }
+    return std::nullopt;
   }
 
   bool IsHeaderTail(const raingan::Table& table) const {
