@@ -54,5 +54,12 @@ std::string StripImageCaption(std::string_view text) {
   return std::string(TrimView(text.substr(0, m.offset)));
 }
 
+bool IsCaptionTail(std::string_view text) {
+  std::string_view t = TrimView(text);
+  if (t.empty() || HasThai(t) || t[0] < 'a' || t[0] > 'z') return false;
+  static const Regex kProse(R"(^[a-z]+(?:[ ,;]+[A-Za-z'-]+){2,}[.]?$)");
+  return kProse.FullMatch(t);
+}
+
 }  // namespace textnorm
 }  // namespace raingan

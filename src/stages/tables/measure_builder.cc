@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "dates/money.h"
 #include "stages/tables/list_items.h"
+#include "textnorm/image_caption.h"
 
 namespace raingan {
 namespace {
@@ -96,6 +97,22 @@ void AddLowConfidenceWarning(Measure* m) {
   char buf[48];
   std::snprintf(buf, sizeof(buf), "low OCR confidence (%.2f)", m->confidence);
   m->warnings.push_back(buf + fields + ": check this record against the scan");
+}
+
+// A section on one page, its division on the next ("ฝ่ายแผนงาน" | "สำนัก
+// ปลัด และกองช่าง"): the last owner and the continuation split again as
+// one cell. False (nothing changed) when the continuation does not give
+// the part its unit.
+bool RejoinCutPart(const UnitLexicon& units,
+                   const std::vector<Paragraph>& continuation,
+                   std::vector<std::string>* owners) {
+  if (owners->empty() || !units.StartsWithPart(owners->back())) return false;
+  std::vector<std::string> rejoined = units.SplitOwnerText(
+      owners->back() + " " + JoinParagraphs(continuation));
+  if (rejoined.empty() || rejoined.front() == owners->back()) return false;
+  owners->pop_back();
+  AppendItems(std::move(rejoined), false, owners);
+  return true;
 }
 
 }  // namespace
@@ -203,8 +220,14 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
                            Measure* m) const {
   // A list cut by a page break continues its last item unless the new part
   // opens with its own bullet or number.
-  auto add_list = [&](const std::vector<Paragraph>& paras,
+  auto add_list = [&](const std::vector<Paragraph>& cell,
                       std::vector<std::string>* list) {
+    std::vector<Paragraph> paras = cell;
+    // The rest of a picture's description the page break cut off.
+    if (cut_by_break && !paras.empty() &&
+        textnorm::IsCaptionTail(paras.front().text)) {
+      paras.erase(paras.begin());
+    }
     if (!NonEmpty(paras)) return;
     bool join = cut_by_break && !list->empty() &&
                 !StartsWithListMarker(paras.front().text);
@@ -221,7 +244,10 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
     // continues the last owner unless it names a unit of its own.
     bool join = cut_by_break && !m->owner.empty() &&
                 !models_.units.StartsWithUnit(f.owner.front().text);
-    AppendItems(models_.units.SplitOwners(f.owner), join, &m->owner);
+    if (join || !cut_by_break ||
+        !RejoinCutPart(models_.units, f.owner, &m->owner)) {
+      AppendItems(models_.units.SplitOwners(f.owner), join, &m->owner);
+    }
   }
   if (NonEmpty(f.period)) {
     std::string text = JoinParagraphs(f.period);

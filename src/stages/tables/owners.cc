@@ -79,17 +79,37 @@ std::vector<std::string> UnitLexicon::SplitOwnerText(
   std::string current;
   int depth = 0;  // parentheses nesting
   bool has_parent = false;  // the current owner names a part and its unit
+  // "สำนักปลัดและกองช่าง": the "และ" glued before the next unit lists it;
+  // it belongs to neither.
+  auto without_and = [](std::string head) {
+    if (head.size() > kAnd.size() + 3 &&
+        head.compare(head.size() - kAnd.size(), kAnd.size(), kAnd) == 0) {
+      head.resize(head.size() - kAnd.size());
+    }
+    return Trim(head);
+  };
   auto flush = [&] {
     std::string t = StripListMarker(Trim(current));
     current.clear();
     if (t.empty()) return;
+    // A part and its unit with another unit glued on ("ฝ่ายแผนงาน
+    // สำนักปลัดและกองช่าง", lines joined without a space): the glued unit
+    // is another owner.
+    size_t space = t.rfind(' ');
+    if (space != std::string::npos && StartsWithPart(t)) {
+      size_t cut = InnerUnitBoundary(t.substr(space + 1));
+      if (cut != std::string::npos) {
+        out.push_back(without_and(t.substr(0, space + 1 + cut)));
+        t = t.substr(space + 1 + cut);
+      }
+    }
     // "สำนักปลัดกองคลัง" → "สำนักปลัด", "กองคลัง" (only for a word with no
-    // spaces: a sentence is never cut inside).
-    // A part glued to its unit ("งานพัสดุ-กองคลัง") stays one owner.
+    // spaces: a sentence is never cut inside). A part glued to its unit
+    // ("งานพัสดุ-กองคลัง") stays one owner.
     while (t.find(' ') == std::string::npos && !StartsWithPart(t)) {
       size_t cut = InnerUnitBoundary(t);
       if (cut == std::string::npos) break;
-      out.push_back(t.substr(0, cut));
+      out.push_back(without_and(t.substr(0, cut)));
       t = t.substr(cut);
     }
     out.push_back(t);
