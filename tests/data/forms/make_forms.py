@@ -36,6 +36,7 @@ from make_variants import TABLE_STYLES, breakable  # noqa: E402
 RENDERINGS = {
     "garuda12": ("Garuda", 12, "ruled"),
     "norasi14_unruled": ("Norasi", 14, "header_rule"),
+    "garuda11_unruled": ("Garuda", 11, "none"),
 }
 PAGE_NUMBER = re.compile(r"^\s*-\s*[0-9๐-๙]+\s*-\s*$")
 
