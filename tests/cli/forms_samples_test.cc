@@ -4,7 +4,9 @@
 // over เริ่มต้น | สิ้นสุด, ผลการดำเนินงาน over ผลผลิต | ผลลัพธ์), group rows
 // inside the table, rows cut by a page break in the middle of their cells,
 // owners naming a section with its division, inline lists, English picture
-// descriptions in cells, and a narrative sentence before the title.
+// descriptions in cells, and a narrative sentence before the title; 012
+// adds a ลำดับ column, a group row without a marker, and a range whose end
+// date went to the next page (the start column above the break).
 #include <gtest/gtest.h>
 
 #include "testing/accuracy.h"
@@ -76,7 +78,11 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"010_two_level.txt", "010_two_level.gold.json"},
         FormCase{"pdf/010_two_level_garuda12.pdf", "010_two_level.gold.json"},
         FormCase{"011_cut_rows.txt", "011_cut_rows.gold.json"},
-        FormCase{"pdf/011_cut_rows_garuda12.pdf", "011_cut_rows.gold.json"}),
+        FormCase{"pdf/011_cut_rows_garuda12.pdf", "011_cut_rows.gold.json"},
+        FormCase{"012_sequence_two_level.txt",
+                 "012_sequence_two_level.gold.json"},
+        FormCase{"pdf/012_sequence_two_level_garuda12.pdf",
+                 "012_sequence_two_level.gold.json"}),
     [](const auto& info) {
       std::string s = info.param.input;
       if (s.rfind("pdf/", 0) == 0) s = s.substr(4);

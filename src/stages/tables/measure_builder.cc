@@ -138,6 +138,7 @@ MeasureBuilder::MeasureBuilder(const Models& models, ColumnMap map,
 
 MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
   RowFields f;
+  bool seen_period_column = false;
   for (size_t c = 0; c < row.cells.size() && c < map_.roles.size(); ++c) {
     const Cell& cell = row.cells[c];
     if (cell.covered) continue;
@@ -156,11 +157,16 @@ MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
       case ColumnRole::kPeriod:
         dst = &f.period;
         // Start and end in their own columns: one range "start - end".
-        if (map_.period_range && NonEmpty(f.period) && !cell.Empty()) {
-          Paragraph dash;
-          dash.text = "-";
-          f.period.push_back(std::move(dash));
+        if (map_.period_range && !cell.Empty()) {
+          if (NonEmpty(f.period)) {
+            Paragraph dash;
+            dash.text = "-";
+            f.period.push_back(std::move(dash));
+          } else if (seen_period_column) {
+            f.period_from_end = true;
+          }
         }
+        seen_period_column = true;
         break;
       case ColumnRole::kOutput:
         dst = &f.output;
@@ -253,6 +259,9 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
     std::string text = JoinParagraphs(f.period);
     if (m->period.text.empty()) {
       m->period.text = text;
+    } else if (f.period_from_end) {
+      // The end date of a range whose start the page break left above.
+      m->period.text += " - " + text;
     } else if (Squash(m->period.text) != Squash(text)) {
       m->period.text = JoinWrapped(m->period.text, text);
     }
