@@ -55,7 +55,13 @@ std::vector<int> SpanningParents(const TableRow& top, const TableRow& sub) {
   for (size_t c = 0; c < n; ++c) {
     if (Blank(top.cells[c]) || Blank(sub.cells[c])) continue;
     size_t end = c + 1;
-    while (end < n && Blank(top.cells[end]) && !Blank(sub.cells[end])) ++end;
+    // Some exporters repeat a merged cell's text in every column it spans.
+    const std::string parent_text = HeaderLexicon::Fold(top.cells[c].Text());
+    auto spanned = [&](size_t k) {
+      return Blank(top.cells[k]) ||
+             HeaderLexicon::Fold(top.cells[k].Text()) == parent_text;
+    };
+    while (end < n && spanned(end) && !Blank(sub.cells[end])) ++end;
     size_t span = std::max<size_t>(
         end - c, static_cast<size_t>(std::max(1, top.cells[c].col_span)));
     if (span < 2) continue;
@@ -74,8 +80,18 @@ std::vector<int> SpanningParents(const TableRow& top, const TableRow& sub) {
 // (structure decides, the labels may be unknown words: "เริ่มต้น"), or at
 // least two short labels naming roles (a lexicon refinement of the first
 // row). Either way no cell may read as data: numbered, a digit, long.
-bool RefineWithSubHeader(const TableRow& top, const TableRow& sub,
+bool RefineWithSubHeader(const TableRow& top, const TableRow& sub_row,
                          const HeaderLexicon& lexicon, ColumnMap* m) {
+  // A cell spanning both rows whose text the exporter repeated in the
+  // second row ("มาตรการ" | "มาตรการ") is the same cell, not a label.
+  TableRow sub = sub_row;
+  for (size_t c = 0; c < sub.cells.size() && c < top.cells.size(); ++c) {
+    if (!Blank(sub.cells[c]) && !Blank(top.cells[c]) &&
+        HeaderLexicon::Fold(sub.cells[c].Text()) ==
+            HeaderLexicon::Fold(top.cells[c].Text())) {
+      sub.cells[c].covered = true;
+    }
+  }
   if (AnyCellNumbered(sub) || !AllCellsShort(sub, kMaxSubHeaderCellLength)) {
     return false;
   }
@@ -242,8 +258,11 @@ bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
        ++c) {
     if (row.cells[c].covered || row.cells[c].Empty()) continue;
     std::string folded = HeaderLexicon::Fold(row.cells[c].Text());
+    // A cell spanning both header rows may be repeated in the second.
     same_sub += !folded.empty() &&
-                folded == HeaderLexicon::Fold(map.sub_header_texts[c]);
+                (folded == HeaderLexicon::Fold(map.sub_header_texts[c]) ||
+                 (c < map.header_texts.size() &&
+                  folded == HeaderLexicon::Fold(map.header_texts[c])));
   }
   if (same_sub >= 2 && same_sub == nonempty) return true;
   // ...or other wording that still names at least three roles in the

@@ -73,6 +73,28 @@ size_t UnitLexicon::InnerUnitBoundary(std::string_view word) const {
   return std::string_view::npos;
 }
 
+size_t UnitLexicon::GluedUnitAfterPart(std::string_view word) const {
+  // The part's own name is at least three characters ("งาน" + "พัสดุ"), so
+  // a unit-like word right after the part prefix ("งานกองทุน…") is its
+  // name, not its division.
+  constexpr size_t kMinPartName = 3;
+  for (const std::string& part : parts_) {
+    if (word.substr(0, part.size()) != part) continue;
+    size_t chars = 0;
+    for (size_t i = part.size(); i < word.size(); ++i) {
+      if ((static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) continue;
+      if (chars++ < kMinPartName) continue;
+      if (word[i - 1] == '-') continue;
+      for (const std::string& p : prefixes_) {
+        if (word.substr(i, p.size()) == p && !StartsWithPart(word.substr(i))) {
+          return i;
+        }
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::vector<std::string> UnitLexicon::SplitOwnerText(
     std::string_view text) const {
   std::vector<std::string> out;
@@ -102,6 +124,12 @@ std::vector<std::string> UnitLexicon::SplitOwnerText(
         out.push_back(without_and(t.substr(0, space + 1 + cut)));
         t = t.substr(space + 1 + cut);
       }
+    }
+    // A part glued to its unit by a line join ("งานพัสดุและทรัพย์สิน" |
+    // "กองคลัง" → "…ทรัพย์สินกองคลัง"): one owner, the space restored.
+    if (t.find(' ') == std::string::npos && StartsWithPart(t)) {
+      size_t cut = GluedUnitAfterPart(t);
+      if (cut != std::string::npos) t = t.substr(0, cut) + " " + t.substr(cut);
     }
     // "สำนักปลัดกองคลัง" → "สำนักปลัด", "กองคลัง" (only for a word with no
     // spaces: a sentence is never cut inside). A part glued to its unit

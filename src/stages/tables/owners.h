@@ -45,6 +45,10 @@ class UnitLexicon {
   // first one ("สำนักปลัดกองคลัง": PDF lines joined without a space).
   size_t InnerUnitBoundary(std::string_view word) const;
 
+  // Where, inside one space-free word opening with a part, the unit it
+  // belongs to begins ("งานพัสดุกองคลัง" → at "กองคลัง"); npos when none.
+  size_t GluedUnitAfterPart(std::string_view word) const;
+
   std::vector<std::string> prefixes_;
   std::vector<std::string> parts_;
 };

@@ -532,6 +532,31 @@ TEST(MeasureTablesStageTest, TwoRowHeaderChildrenTakeTheirRoles) {
   }
 }
 
+// Exporters that repeat a merged cell's text in every cell it covers.
+TEST(MeasureTablesStageTest, TwoRowHeaderWithRepeatedMergedText) {
+  Page page;
+  page.blocks.push_back(TableBlock(
+      {Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ระยะเวลา",
+            "ผลการดำเนินงาน", "ผลการดำเนินงาน"}),
+       Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "เริ่มต้น", "สิ้นสุด", "ผลผลิต",
+            "ผลลัพธ์"}),
+       Row({"๑. อบรมบุคลากร", "จัดอบรม", "สำนักปลัด", "๑ ม.ค. ๖๘", "๓๑ ม.ค. ๖๘",
+            "ผู้เข้าอบรม ๓๐ คน", "บุคลากรมีความรู้"})}));
+  // The same header repeated on the next page is no record either.
+  Page next;
+  next.number = 2;
+  next.blocks.push_back(TableBlock(
+      {page.blocks[0].table.rows[0], page.blocks[0].table.rows[1],
+       Row({"๒. ประกาศเจตจำนง", "จัดทำประกาศ", "สำนักปลัด", "๑ ต.ค. ๖๗",
+            "๓๑ ต.ค. ๖๗", "ประกาศ ๑ ฉบับ", "บุคลากรรับทราบ"})}));
+  std::vector<Measure> m = Extract({page, next});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].id, "2");
+  EXPECT_EQ(m[0].period.text, "๑ ม.ค. ๖๘ - ๓๑ ม.ค. ๖๘");
+  EXPECT_THAT(m[0].output, ElementsAre("ผู้เข้าอบรม ๓๐ คน"));
+  EXPECT_THAT(m[0].outcome, ElementsAre("บุคลากรมีความรู้"));
+}
+
 TEST(MeasureTablesStageTest, SecondHeaderRowRepeatedAfterAPageBreak) {
   std::vector<TableRow> first = TwoRowHeader(false);
   first.push_back(Row({"๑.๑ เผยแพร่ข้อมูล", "จัดทำสรุปผล", "สำนักปลัด", "๑ ต.ค. ๖๗",

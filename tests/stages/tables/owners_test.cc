@@ -65,6 +65,9 @@ TEST(OwnersTest, SectionWithItsDivisionIsOneOwner) {
       {"สำนักปลัด กองคลัง", {"สำนักปลัด", "กองคลัง"}},
       {"สำนักปลัดและกองคลัง", {"สำนักปลัด", "กองคลัง"}},
       {"สำนักงานปลัด", {"สำนักงานปลัด"}},
+      // Lines joined without a space (a PDF cell's wrap).
+      {"งานพัสดุและทรัพย์สินกองคลัง", {"งานพัสดุและทรัพย์สิน กองคลัง"}},
+      {"งานกองทุนหลักประกันสุขภาพ", {"งานกองทุนหลักประกันสุขภาพ"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Lexicon().SplitOwnerText(c.cell), c.owners) << c.cell;
