@@ -107,8 +107,8 @@ bool RejoinCutPart(const UnitLexicon& units,
                    const std::vector<Paragraph>& continuation,
                    std::vector<std::string>* owners) {
   if (owners->empty() || !units.StartsWithPart(owners->back())) return false;
-  std::vector<std::string> rejoined = units.SplitOwnerText(
-      owners->back() + " " + JoinParagraphs(continuation));
+  std::vector<std::string> rejoined =
+      units.SplitOwnerText(owners->back() + " " + JoinParagraphs(continuation));
   if (rejoined.empty() || rejoined.front() == owners->back()) return false;
   owners->pop_back();
   AppendItems(std::move(rejoined), false, owners);

@@ -160,10 +160,17 @@ TEST(MetadataTest, TitleIsNeverANarrativeSentence) {
     std::vector<std::string> paras, headings;
     std::string title;
   } cases[] = {
-      {"narrative before the heading", {kNarrative, kHeading}, {kHeading}, kHeading},
-      {"narrative before a plain title line", {kNarrative, kHeading}, {}, kHeading},
+      {"narrative before the heading",
+       {kNarrative, kHeading},
+       {kHeading},
+       kHeading},
+      {"narrative before a plain title line",
+       {kNarrative, kHeading},
+       {},
+       kHeading},
       {"subject line after a heading",
-       {kHeading, "เรื่อง " + kHeading + " (แก้ไข)"}, {kHeading},
+       {kHeading, "เรื่อง " + kHeading + " (แก้ไข)"},
+       {kHeading},
        kHeading + " (แก้ไข)"},
       {"only narrative", {kSentence, kNarrative}, {}, ""},
   };

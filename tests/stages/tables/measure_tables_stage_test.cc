@@ -535,20 +535,20 @@ TEST(MeasureTablesStageTest, TwoRowHeaderChildrenTakeTheirRoles) {
 // Exporters that repeat a merged cell's text in every cell it covers.
 TEST(MeasureTablesStageTest, TwoRowHeaderWithRepeatedMergedText) {
   Page page;
-  page.blocks.push_back(TableBlock(
-      {Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ระยะเวลา",
-            "ผลการดำเนินงาน", "ผลการดำเนินงาน"}),
-       Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "เริ่มต้น", "สิ้นสุด", "ผลผลิต",
-            "ผลลัพธ์"}),
-       Row({"๑. อบรมบุคลากร", "จัดอบรม", "สำนักปลัด", "๑ ม.ค. ๖๘", "๓๑ ม.ค. ๖๘",
-            "ผู้เข้าอบรม ๓๐ คน", "บุคลากรมีความรู้"})}));
+  page.blocks.push_back(
+      TableBlock({Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา",
+                       "ระยะเวลา", "ผลการดำเนินงาน", "ผลการดำเนินงาน"}),
+                  Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "เริ่มต้น", "สิ้นสุด",
+                       "ผลผลิต", "ผลลัพธ์"}),
+                  Row({"๑. อบรมบุคลากร", "จัดอบรม", "สำนักปลัด", "๑ ม.ค. ๖๘",
+                       "๓๑ ม.ค. ๖๘", "ผู้เข้าอบรม ๓๐ คน", "บุคลากรมีความรู้"})}));
   // The same header repeated on the next page is no record either.
   Page next;
   next.number = 2;
-  next.blocks.push_back(TableBlock(
-      {page.blocks[0].table.rows[0], page.blocks[0].table.rows[1],
-       Row({"๒. ประกาศเจตจำนง", "จัดทำประกาศ", "สำนักปลัด", "๑ ต.ค. ๖๗",
-            "๓๑ ต.ค. ๖๗", "ประกาศ ๑ ฉบับ", "บุคลากรรับทราบ"})}));
+  next.blocks.push_back(
+      TableBlock({page.blocks[0].table.rows[0], page.blocks[0].table.rows[1],
+                  Row({"๒. ประกาศเจตจำนง", "จัดทำประกาศ", "สำนักปลัด", "๑ ต.ค. ๖๗",
+                       "๓๑ ต.ค. ๖๗", "ประกาศ ๑ ฉบับ", "บุคลากรรับทราบ"})}));
   std::vector<Measure> m = Extract({page, next});
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[1].id, "2");
@@ -562,9 +562,9 @@ TEST(MeasureTablesStageTest, SecondHeaderRowRepeatedAfterAPageBreak) {
   first.push_back(Row({"๑.๑ เผยแพร่ข้อมูล", "จัดทำสรุปผล", "สำนักปลัด", "๑ ต.ค. ๖๗",
                        "๓๐ ก.ย. ๖๘", "เผยแพร่ครบ", "ตรวจสอบได้"}));
   std::vector<TableRow> second = TwoRowHeader(false);
-  second.push_back(Row({"๑.๒ จัดเวทีประชาคม", "แต่งตั้งคณะทำงาน", "กองช่าง",
-                        "๑ ธ.ค. ๖๗", "๒๘ ก.พ. ๖๘", "จัดเวที ๘ หมู่บ้าน",
-                        "ข้อเสนอถูกบรรจุในแผน"}));
+  second.push_back(
+      Row({"๑.๒ จัดเวทีประชาคม", "แต่งตั้งคณะทำงาน", "กองช่าง", "๑ ธ.ค. ๖๗",
+           "๒๘ ก.พ. ๖๘", "จัดเวที ๘ หมู่บ้าน", "ข้อเสนอถูกบรรจุในแผน"}));
   Page p1, p2;
   p1.blocks.push_back(TableBlock(std::move(first)));
   p2.number = 2;
@@ -620,14 +620,14 @@ TEST(MeasureTablesStageTest, GroupRowsInsideTheTable) {
 TEST(MeasureTablesStageTest, FirstCellAloneAfterABreakIsACutTail) {
   Page p1, p2;
   p1.blocks.push_back(TableBlock(
-      {Row(kHeader), Row({"๒.๑ ควบคุมการยืม-คืนพัสดุ", "จัดทำทะเบียน",
-                          "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "ทะเบียนเป็นปัจจุบัน",
-                          "ไม่พบพัสดุสูญหาย"})}));
+      {Row(kHeader),
+       Row({"๒.๑ ควบคุมการยืม-คืนพัสดุ", "จัดทำทะเบียน", "ตลอดปีงบประมาณ ๒๕๖๘",
+            "กองคลัง", "ทะเบียนเป็นปัจจุบัน", "ไม่พบพัสดุสูญหาย"})}));
   p2.number = 2;
   p2.blocks.push_back(TableBlock(
       {Row(kHeader), Row({"และครุภัณฑ์", "", "", "", "", ""}),
-       Row({"๒.๒ ตรวจสอบพัสดุ", "แต่งตั้งคณะกรรมการ", "ตลอดปีงบประมาณ ๒๕๖๘",
-            "กองคลัง", "รายงานผล", "ข้อมูลถูกต้อง"})}));
+       Row({"๒.๒ ตรวจสอบพัสดุ", "แต่งตั้งคณะกรรมการ", "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง",
+            "รายงานผล", "ข้อมูลถูกต้อง"})}));
   std::vector<Measure> m = Extract({p1, p2});
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].measure, "ควบคุมการยืม-คืนพัสดุและครุภัณฑ์");
@@ -638,9 +638,9 @@ TEST(MeasureTablesStageTest, FirstCellAloneAfterABreakIsACutTail) {
 // cells joined, the period read from the joined text.
 TEST(MeasureTablesStageTest, RowCutInsideItsCells) {
   Page p1, p2;
-  p1.blocks.push_back(TableBlock(
-      {Row(kHeader), Row({"๓. ตรวจ", "๑. แต่งตั้งคณะกรรมการ", "ม.ค.65-",
-                          "ฝ่ายการเงินและบัญชี", "รายงานผลการ", ""})}));
+  p1.blocks.push_back(
+      TableBlock({Row(kHeader), Row({"๓. ตรวจ", "๑. แต่งตั้งคณะกรรมการ", "ม.ค.65-",
+                                     "ฝ่ายการเงินและบัญชี", "รายงานผลการ", ""})}));
   p2.number = 2;
   p2.blocks.push_back(TableBlock(
       {Row(kHeader), Row({"สอบการเบิกจ่ายเงิน", "๒. ตรวจสอบเอกสาร", "มี.ค. 65",
