@@ -6,7 +6,9 @@
 #   scripts/accuracy.sh [BUILD_DIR] [--scans] [--forms SEED]
 #
 # Inputs: samples/*.txt and *.born.pdf, tests/data/variants/{text,born,
-# unruled}/*; with --scans also every scanned form of the shared samples
+# unruled}/*, the table-form fixtures tests/data/forms/*.txt and
+# forms/pdf/* (their own gold beside them, tests/data/forms/NNN_*.gold.json);
+# with --scans also every scanned form of the shared samples
 # (../shared/samples/*.{scan300,scan200,bilevel,rotated,photo,unruled300}.pdf,
 # 15-60 s each); with --forms SEED the scanned forms made from our own
 # born PDFs by tests/data/scans/make_scans.py with that seed (clean 300 dpi,
@@ -36,7 +38,7 @@ done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 inputs=(samples/*.txt samples/*.born.pdf tests/data/variants/text/* tests/data/variants/born/*
-        tests/data/variants/unruled/*)
+        tests/data/variants/unruled/* tests/data/forms/*.txt tests/data/forms/pdf/*.pdf)
 if (( scans )); then
   for form in scan300 scan200 bilevel rotated photo unruled300; do
     for f in ../shared/samples/*."$form".pdf; do
@@ -59,7 +61,11 @@ for f in "${inputs[@]}"; do
   [[ -f "$f" ]] || continue
   [[ "$f" == *.py || "$f" == *.md ]] && continue
   id=$(basename "$f" | cut -c1-3)
-  gold=$(ls tests/data/gold/"$id"_*.json 2>/dev/null | head -1)
+  if [[ "$f" == tests/data/forms/* ]]; then
+    gold=$(ls tests/data/forms/"$id"_*.gold.json 2>/dev/null | head -1)
+  else
+    gold=$(ls tests/data/gold/"$id"_*.json 2>/dev/null | head -1)
+  fi
   [[ -n "$gold" ]] || continue
   json="$out/$(basename "$f").json"
   if ! "$raingan" extract "$f" -o "$json" 2>"$out/err"; then

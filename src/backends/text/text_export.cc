@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "regex/regex.h"
 #include "textnorm/html.h"
+#include "textnorm/image_caption.h"
 #include "unicode/icu.h"
 
 namespace raingan {
@@ -269,18 +270,7 @@ class ParagraphBuilder {
 }  // namespace
 
 bool IsImageDescription(std::string_view line) {
-  std::string_view t = TrimView(line);
-  if (t.empty()) return false;
-  static const Regex kMarkdownImage(R"(^!\[[^\]]*\]\([^)]*\)$)");
-  if (kMarkdownImage.FullMatch(t)) return true;
-  size_t pos = 0;
-  while (pos < t.size()) {
-    if (utf8::IsThai(utf8::DecodeNext(t, &pos))) return false;
-  }
-  static const Regex kCaption(
-      R"(^[\[(]?\s*(?:(?:the|this|an?)\s+)?(?:image|picture|photo(?:graph)?|figure|illustration|screenshot|scan)s?\b(?:\s+(?:shows?|depicts?|contains?|of|with|is|features?|displays?|appears?)|\s*[:\]]))",
-      /*case_insensitive=*/true);
-  return kCaption.PartialMatch(t);
+  return textnorm::IsImageCaption(line);
 }
 
 bool IsPipeSeparator(std::string_view line) {

@@ -94,16 +94,54 @@ DocumentKind FindKind(const std::vector<std::string>& paras,
   return best;
 }
 
+// A title line names the document from its first words ("รายงานผล…",
+// "แผนปฏิบัติการ…", after "เรื่อง"); a narrative sentence mentions the
+// same wording further in ("องค์การบริหารส่วนตำบล… ได้ดำเนินการตาม
+// มาตรการส่งเสริมคุณธรรม…"). Measured on the samples' and fixtures' title
+// lines: the report wording starts at character 0 and a whole title line
+// is at most 130 characters; the narrative sentences that mention it
+// start it at character 40 or later and run 150 to 400 characters.
+constexpr size_t kMaxTitleLead = 20;
+constexpr size_t kMaxTitleChars = 200;
+
+// Where (in characters) the first kind pattern of weight ≥ 4 starts in
+// `text`, or npos.
+size_t KindPatternAt(const std::string& text, const MetadataLexicon& lex) {
+  size_t best = std::string::npos;
+  for (const KindPattern& k : lex.kinds) {
+    if (k.weight < 4) continue;
+    size_t at = text.find(k.pattern);
+    if (at != std::string::npos) best = std::min(best, at);
+  }
+  if (best == std::string::npos) return best;
+  return utf8::Length(std::string_view(text).substr(0, best));
+}
+
 std::string FindTitle(const std::vector<std::string>& paras,
                       const std::vector<std::string>& headings,
                       const MetadataLexicon& lex) {
   static const Regex kSubjectPrefix(R"(^(?:เรื่อง|เรื่อง:)\s*)");
   size_t n = std::min(paras.size(), kTitleParagraphs);
+  // The memo's subject line first: it is the title wherever it stands.
   for (size_t i = 0; i < n; ++i) {
-    for (const KindPattern& k : lex.kinds) {
-      if (k.weight >= 4 && paras[i].find(k.pattern) != std::string::npos) {
-        return Trim(kSubjectPrefix.ReplaceAll(paras[i], ""));
-      }
+    if (!kSubjectPrefix.PartialMatch(paras[i])) continue;
+    std::string subject = Trim(kSubjectPrefix.ReplaceAll(paras[i], ""));
+    if (KindPatternAt(subject, lex) != std::string::npos) return subject;
+  }
+  // Then a heading, then any short paragraph, that opens with the report's
+  // or plan's wording.
+  auto title_line = [&](const std::string& p) {
+    std::string t = Trim(kSubjectPrefix.ReplaceAll(p, ""));
+    size_t at = KindPatternAt(t, lex);
+    return at != std::string::npos && at <= kMaxTitleLead &&
+           utf8::Length(t) <= kMaxTitleChars;
+  };
+  for (const std::string& h : headings) {
+    if (title_line(h)) return Trim(h);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (title_line(paras[i])) {
+      return Trim(kSubjectPrefix.ReplaceAll(paras[i], ""));
     }
   }
   // No report or plan wording: the first heading with some words in it

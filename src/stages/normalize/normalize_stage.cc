@@ -2,12 +2,17 @@
 
 #include <algorithm>
 
+#include "textnorm/image_caption.h"
+
 namespace raingan {
 namespace {
 
 void NormalizeParagraphs(const textnorm::Normalizer& n,
                          std::vector<Paragraph>* paras) {
-  for (Paragraph& p : *paras) p.text = n.Normalize(p.text);
+  // A picture's English description is no field's text (any backend).
+  for (Paragraph& p : *paras) {
+    p.text = textnorm::StripImageCaption(n.Normalize(p.text));
+  }
   paras->erase(
       std::remove_if(paras->begin(), paras->end(),
                      [](const Paragraph& p) { return p.text.empty(); }),
@@ -23,7 +28,8 @@ class NormalizeStage : public Stage {
     for (Page& page : doc->pages) {
       for (Block& block : page.blocks) {
         if (block.type == BlockType::kParagraph) {
-          block.text.text = n.Normalize(block.text.text);
+          block.text.text =
+              textnorm::StripImageCaption(n.Normalize(block.text.text));
           continue;
         }
         for (TableRow& row : block.table.rows) {

@@ -1,6 +1,7 @@
 #include "stages/tables/column_map.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/utf8.h"
@@ -35,7 +36,109 @@ bool AnyCellNumbered(const TableRow& row) {
   return false;
 }
 
+bool Blank(const Cell& c) { return c.covered || c.Empty(); }
+
+bool HasDigit(std::string_view text) {
+  for (char32_t c : utf8::ToU32(text)) {
+    if (utf8::IsDigit(c)) return true;
+  }
+  return false;
+}
+
+// The parent of each column of a two-row header: for a column under a
+// cell that spans it (the cell itself, or a covered or empty cell after
+// it whose column the second row labels), the spanning cell's column;
+// -1 for columns under a cell of their own.
+std::vector<int> SpanningParents(const TableRow& top, const TableRow& sub) {
+  size_t n = std::min(top.cells.size(), sub.cells.size());
+  std::vector<int> parent(n, -1);
+  for (size_t c = 0; c < n; ++c) {
+    if (Blank(top.cells[c]) || Blank(sub.cells[c])) continue;
+    size_t end = c + 1;
+    // Some exporters repeat a merged cell's text in every column it spans.
+    const std::string parent_text = HeaderLexicon::Fold(top.cells[c].Text());
+    auto spanned = [&](size_t k) {
+      return Blank(top.cells[k]) ||
+             HeaderLexicon::Fold(top.cells[k].Text()) == parent_text;
+    };
+    while (end < n && spanned(end) && !Blank(sub.cells[end])) ++end;
+    size_t span = std::max<size_t>(
+        end - c, static_cast<size_t>(std::max(1, top.cells[c].col_span)));
+    if (span < 2) continue;
+    for (size_t k = c; k < c + span && k < n; ++k) {
+      parent[k] = static_cast<int>(c);
+    }
+    c += span - 1;
+  }
+  return parent;
+}
+
 }  // namespace
+
+// Folds a second header row into `m` (built from `top`). Two shapes count
+// as a second header row: labels under the cells of a spanning parent
+// (structure decides, the labels may be unknown words: "เริ่มต้น"), or at
+// least two short labels naming roles (a lexicon refinement of the first
+// row). Either way no cell may read as data: numbered, a digit, long.
+bool RefineWithSubHeader(const TableRow& top, const TableRow& sub_row,
+                         const HeaderLexicon& lexicon, ColumnMap* m) {
+  // A cell spanning both rows whose text the exporter repeated in the
+  // second row ("มาตรการ" | "มาตรการ") is the same cell, not a label.
+  TableRow sub = sub_row;
+  for (size_t c = 0; c < sub.cells.size() && c < top.cells.size(); ++c) {
+    if (!Blank(sub.cells[c]) && !Blank(top.cells[c]) &&
+        HeaderLexicon::Fold(sub.cells[c].Text()) ==
+            HeaderLexicon::Fold(top.cells[c].Text())) {
+      sub.cells[c].covered = true;
+    }
+  }
+  if (AnyCellNumbered(sub) || !AllCellsShort(sub, kMaxSubHeaderCellLength)) {
+    return false;
+  }
+  std::vector<ColumnRole> roles = ClassifyRow(sub, lexicon);
+  std::vector<int> parent = SpanningParents(top, sub);
+  int labels = 0, under_parent = 0;
+  bool digits = false;
+  for (size_t c = 0; c < sub.cells.size(); ++c) {
+    if (Blank(sub.cells[c])) continue;
+    ++labels;
+    digits = digits || HasDigit(sub.cells[c].Text());
+    if (c < parent.size() && parent[c] >= 0) ++under_parent;
+  }
+  bool structural = labels >= 2 && under_parent == labels && !digits;
+  // At least two labelled columns: one short labelled cell is more likely
+  // the tail of a row cut by the page break ("ประจำปีงบประมาณ ๒๕๖๘").
+  int labelled = static_cast<int>(
+      roles.size() - std::count(roles.begin(), roles.end(), ColumnRole::kNone));
+  bool lexical = labelled >= 2 && IsHeaderRow(sub, lexicon, /*min_roles=*/1);
+  if (!structural && !lexical) return false;
+
+  std::vector<ColumnRole> parent_roles = m->roles;
+  std::map<int, int> period_children;
+  m->sub_header_texts.assign(m->roles.size(), "");
+  for (size_t c = 0; c < roles.size() && c < m->roles.size(); ++c) {
+    if (Blank(sub.cells[c])) continue;
+    const std::string t = sub.cells[c].Text();
+    m->sub_header_texts[c] = t;
+    int p = structural && c < parent.size() ? parent[c] : -1;
+    ColumnRole role = roles[c];
+    if (role == ColumnRole::kNone && p >= 0) role = parent_roles[p];
+    if (role == ColumnRole::kNone) continue;
+    // Keep a specific first-row role (a "ปี ๒๕๖๖" year column above
+    // "งบประมาณ (บาท)"), refine a generic or missing one; a parent's
+    // children always take their own.
+    if (p >= 0 || m->roles[c] == ColumnRole::kNone || IsResultRole(role)) {
+      m->roles[c] = role;
+      std::string head = p >= 0 ? top.cells[p].Text() : m->header_texts[c];
+      m->header_texts[c] = head.empty() ? t : head + " " + t;
+      if (role == ColumnRole::kPeriod && p >= 0) ++period_children[p];
+    }
+  }
+  for (const auto& [p, n] : period_children) {
+    if (n >= 2) m->period_range = true;
+  }
+  return true;
+}
 
 bool ColumnMap::Has(ColumnRole role) const { return Count(role) > 0; }
 
@@ -108,30 +211,8 @@ bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
     for (const Cell& c : table.rows[i].cells)
       m.header_texts.push_back(c.Text());
     size_t next = i + 1;
-    // A second, refining header row: short labels, at least one role, and
-    // no cell that reads as data.
-    std::vector<ColumnRole> sub;
-    if (next < table.rows.size()) sub = ClassifyRow(table.rows[next], lexicon);
-    // At least two labelled columns: one short labelled cell is more likely
-    // the tail of a row cut by the page break ("ประจำปีงบประมาณ ๒๕๖๘").
-    int labelled = static_cast<int>(
-        sub.size() - std::count(sub.begin(), sub.end(), ColumnRole::kNone));
-    // Numbered cells ("๕.๑ มาตรการ" | "๑.จัดประชุม") are the first line of
-    // a data row wrapped to a word or two, not labels.
-    if (labelled >= 2 && !AnyCellNumbered(table.rows[next]) &&
-        AllCellsShort(table.rows[next], kMaxSubHeaderCellLength) &&
-        IsHeaderRow(table.rows[next], lexicon, /*min_roles=*/1)) {
-      for (size_t c = 0; c < sub.size() && c < m.roles.size(); ++c) {
-        if (sub[c] == ColumnRole::kNone) continue;
-        // Keep a specific first-row role (a "ปี ๒๕๖๖" year column above
-        // "งบประมาณ (บาท)"), refine a generic or missing one.
-        if (m.roles[c] == ColumnRole::kNone || IsResultRole(sub[c])) {
-          m.roles[c] = sub[c];
-          const std::string t = table.rows[next].cells[c].Text();
-          m.header_texts[c] =
-              m.header_texts[c].empty() ? t : m.header_texts[c] + " " + t;
-        }
-      }
+    if (next < table.rows.size() &&
+        RefineWithSubHeader(table.rows[i], table.rows[next], lexicon, &m)) {
       ++next;
     }
     // No measure column recognized but a clear results table: the first
@@ -171,6 +252,19 @@ bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
     }
   }
   if (same_text >= 2 && same_text * 2 >= nonempty) return true;
+  // The second row of a two-row header, repeated with it.
+  int same_sub = 0;
+  for (size_t c = 0; c < row.cells.size() && c < map.sub_header_texts.size();
+       ++c) {
+    if (row.cells[c].covered || row.cells[c].Empty()) continue;
+    std::string folded = HeaderLexicon::Fold(row.cells[c].Text());
+    // A cell spanning both header rows may be repeated in the second.
+    same_sub += !folded.empty() &&
+                (folded == HeaderLexicon::Fold(map.sub_header_texts[c]) ||
+                 (c < map.header_texts.size() &&
+                  folded == HeaderLexicon::Fold(map.header_texts[c])));
+  }
+  if (same_sub >= 2 && same_sub == nonempty) return true;
   // ...or other wording that still names at least three roles in the
   // header's columns. Two roles are not enough: data cells mention
   // "ขั้นตอน" or "ผลสัมฤทธิ์" in running text.

@@ -14,6 +14,12 @@ namespace raingan {
 struct ColumnMap {
   std::vector<ColumnRole> roles;          // one per column
   std::vector<std::string> header_texts;  // the header wording per column
+  // The second header row's wording per column (empty when the header has
+  // one row), to recognize that row when the header repeats on a page.
+  std::vector<std::string> sub_header_texts;
+  // A spanning "ระยะเวลา" over "เริ่มต้น | สิ้นสุด": the period's start and
+  // end sit in their own columns and are read as one range.
+  bool period_range = false;
 
   bool Has(ColumnRole role) const;
   int Count(ColumnRole role) const;
@@ -37,9 +43,18 @@ std::vector<ColumnRole> ClassifyRow(const TableRow& row,
 // Looks for the header among the first rows of `table`. On success sets
 // *map and *first_data_row (the row after the header rows) and returns
 // true. A second header row refines the first (a spanning "ผลการดำเนินงาน"
-// over "ผลผลิต | ผลลัพธ์").
+// over "ผลผลิต | ผลลัพธ์"): a child column takes its own role when its
+// label names one, else its parent's ("ระยะเวลา" over "เริ่มต้น | สิ้นสุด"
+// gives two period columns, read as one range). A parent is a cell that
+// spans (col_span, or empty cells after it in a text export) the columns
+// whose labels the second row holds.
 bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
                 ColumnMap* map, size_t* first_data_row);
+
+// Folds `sub`, when it is the second row of a header whose first row is
+// `top`, into *map (built from `top`); false (map untouched) otherwise.
+bool RefineWithSubHeader(const TableRow& top, const TableRow& sub,
+                         const HeaderLexicon& lexicon, ColumnMap* map);
 
 // True if `row` repeats the header described by `map` (a header repeated
 // at a page break).

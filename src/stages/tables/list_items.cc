@@ -55,6 +55,21 @@ const Regex& NumberRe() {
   return re;
 }
 
+// The last character before `pos` is a digit (Thai or Arabic).
+bool DigitBefore(std::string_view s, size_t pos) {
+  if (pos == 0) return false;
+  size_t i = pos - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  size_t p = i;
+  return utf8::IsDigit(utf8::DecodeNext(s, &p));
+}
+
+// The character at `pos` is a digit.
+bool DigitAt(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return false;
+  return utf8::IsDigit(utf8::DecodeNext(s, &pos));
+}
+
 }  // namespace
 
 Numbering ReadNumbering(std::string_view text) {
@@ -128,6 +143,11 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
     static const Regex kInlineBullet(R"(\s+-(?:\s+|(\p{Thai})))");
     size_t from = 0;
     for (const RegexMatch& m : kInlineBullet.FindAll(s)) {
+      // "๑ ต.ค. ๖๗ - ๓๐ ก.ย. ๖๘": a dash between two numbers is a range.
+      if (m.groups[1].empty() && DigitBefore(s, m.offset) &&
+          DigitAt(s, m.offset + m.length)) {
+        continue;
+      }
       items.push_back(s.substr(from, m.offset - from));
       // A Thai letter the pattern consumed belongs to the next item.
       from = m.offset + m.length - m.groups[1].size();

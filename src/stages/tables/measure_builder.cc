@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "dates/money.h"
 #include "stages/tables/list_items.h"
+#include "textnorm/image_caption.h"
 
 namespace raingan {
 namespace {
@@ -98,6 +99,22 @@ void AddLowConfidenceWarning(Measure* m) {
   m->warnings.push_back(buf + fields + ": check this record against the scan");
 }
 
+// A section on one page, its division on the next ("ฝ่ายแผนงาน" | "สำนัก
+// ปลัด และกองช่าง"): the last owner and the continuation split again as
+// one cell. False (nothing changed) when the continuation does not give
+// the part its unit.
+bool RejoinCutPart(const UnitLexicon& units,
+                   const std::vector<Paragraph>& continuation,
+                   std::vector<std::string>* owners) {
+  if (owners->empty() || !units.StartsWithPart(owners->back())) return false;
+  std::vector<std::string> rejoined =
+      units.SplitOwnerText(owners->back() + " " + JoinParagraphs(continuation));
+  if (rejoined.empty() || rejoined.front() == owners->back()) return false;
+  owners->pop_back();
+  AppendItems(std::move(rejoined), false, owners);
+  return true;
+}
+
 }  // namespace
 
 void AppendItems(std::vector<std::string> items, bool join_first,
@@ -121,6 +138,7 @@ MeasureBuilder::MeasureBuilder(const Models& models, ColumnMap map,
 
 MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
   RowFields f;
+  bool seen_period_column = false;
   for (size_t c = 0; c < row.cells.size() && c < map_.roles.size(); ++c) {
     const Cell& cell = row.cells[c];
     if (cell.covered) continue;
@@ -138,6 +156,17 @@ MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
         break;
       case ColumnRole::kPeriod:
         dst = &f.period;
+        // Start and end in their own columns: one range "start - end".
+        if (map_.period_range && !cell.Empty()) {
+          if (NonEmpty(f.period)) {
+            Paragraph dash;
+            dash.text = "-";
+            f.period.push_back(std::move(dash));
+          } else if (seen_period_column) {
+            f.period_from_end = true;
+          }
+        }
+        seen_period_column = true;
         break;
       case ColumnRole::kOutput:
         dst = &f.output;
@@ -197,8 +226,14 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
                            Measure* m) const {
   // A list cut by a page break continues its last item unless the new part
   // opens with its own bullet or number.
-  auto add_list = [&](const std::vector<Paragraph>& paras,
+  auto add_list = [&](const std::vector<Paragraph>& cell,
                       std::vector<std::string>* list) {
+    std::vector<Paragraph> paras = cell;
+    // The rest of a picture's description the page break cut off.
+    if (cut_by_break && !paras.empty() &&
+        textnorm::IsCaptionTail(paras.front().text)) {
+      paras.erase(paras.begin());
+    }
     if (!NonEmpty(paras)) return;
     bool join = cut_by_break && !list->empty() &&
                 !StartsWithListMarker(paras.front().text);
@@ -215,12 +250,18 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
     // continues the last owner unless it names a unit of its own.
     bool join = cut_by_break && !m->owner.empty() &&
                 !models_.units.StartsWithUnit(f.owner.front().text);
-    AppendItems(models_.units.SplitOwners(f.owner), join, &m->owner);
+    if (join || !cut_by_break ||
+        !RejoinCutPart(models_.units, f.owner, &m->owner)) {
+      AppendItems(models_.units.SplitOwners(f.owner), join, &m->owner);
+    }
   }
   if (NonEmpty(f.period)) {
     std::string text = JoinParagraphs(f.period);
     if (m->period.text.empty()) {
       m->period.text = text;
+    } else if (f.period_from_end) {
+      // The end date of a range whose start the page break left above.
+      m->period.text += " - " + text;
     } else if (Squash(m->period.text) != Squash(text)) {
       m->period.text = JoinWrapped(m->period.text, text);
     }

@@ -46,6 +46,9 @@ class MeasureBuilder {
     std::vector<Paragraph> measure, method, owner, period, output, outcome,
         recommendation, budget, seq;
     std::vector<std::pair<std::string, std::vector<Paragraph>>> extra;
+    // Start and end columns: the row's period text starts in the end
+    // column (the start went before a page break).
+    bool period_from_end = false;
     double confidence = 1.0;
     std::map<std::string, double> field_confidence;  // below 1 only
   };

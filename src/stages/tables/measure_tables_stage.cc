@@ -148,6 +148,16 @@ class TableWalker {
           continue;
         }
       }
+      const TableRow* next =
+          r + 1 < table.rows.size() ? &table.rows[r + 1] : nullptr;
+      if (std::optional<std::string> s = SectionRow(row, after_break, next)) {
+        // A group heading inside the table: the section of the rows below.
+        // It ends no record and starts no table; a cut row's tail may still
+        // follow it only where a page break does.
+        section_ = *s;
+        header_ended_page_ = false;
+        continue;
+      }
       current_->AddRow(row, section_, after_break);
       after_break = false;
       header_ended_page_ = false;
@@ -193,6 +203,35 @@ class TableWalker {
       current_->AddRow(row, section_, after_break);
       after_break = false;
     }
+  }
+
+  // The section a row names when it is a group heading: only its first
+  // cell filled, and that cell a section heading ("ด้านที่ ๑ …", "มิติที่ ๒ …",
+  // models/section_markers.tsv), a cell merged across the whole table, or
+  // an unnumbered name followed by a numbered measure. Right after a page
+  // break an unmarked first cell is the tail of a cut measure name, so
+  // there only the marker or the merge decides.
+  std::optional<std::string> SectionRow(const TableRow& row, bool after_break,
+                                        const TableRow* next) const {
+    if (row.cells.empty() || row.cells[0].covered || row.cells[0].Empty()) {
+      return std::nullopt;
+    }
+    for (size_t c = 1; c < row.cells.size(); ++c) {
+      if (!row.cells[c].covered && !row.cells[c].Empty()) return std::nullopt;
+    }
+    std::string text = row.cells[0].Text();
+    if (std::optional<std::string> s = models_.sections.Match(text)) return s;
+    if (!ReadNumbering(text).id.empty() || row.cells.size() < 2) {
+      return std::nullopt;
+    }
+    if (row.cells[0].col_span >= static_cast<int>(row.cells.size())) {
+      return text;
+    }
+    bool next_numbered = next != nullptr && !next->cells.empty() &&
+                         !next->cells[0].covered &&
+                         !ReadNumbering(next->cells[0].Text()).id.empty();
+    if (!after_break && next_numbered) return text;
+    return std::nullopt;
   }
 
   bool IsHeaderTail(const raingan::Table& table) const {

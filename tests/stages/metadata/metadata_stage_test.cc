@@ -142,5 +142,43 @@ TEST(MetadataTest, TitleFallsBackToAHeadingNeverToACrumb) {
   EXPECT_EQ(info.title, "ผลการดำเนินการตามแผนงานประจำปี ของสำนักปลัด");
 }
 
+// The title is the subject line or the report's own heading; a narrative
+// sentence that mentions the report's wording, or a phrase cut from one,
+// is never the title.
+TEST(MetadataTest, TitleIsNeverANarrativeSentence) {
+  const std::string kHeading =
+      "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+      "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗";
+  const std::string kNarrative =
+      "องค์การบริหารส่วนตำบลโนนสูงได้ดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+      "ภายในหน่วยงานอย่างต่อเนื่องตลอดปีงบประมาณ พ.ศ. ๒๕๖๗";
+  const std::string kSentence =
+      "ตามที่องค์การบริหารส่วนตำบลหนองบัวได้ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+      "ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ เพื่อเป็นแนวทางให้บุคลากรถือปฏิบัติ";
+  struct Case {
+    const char* name;
+    std::vector<std::string> paras, headings;
+    std::string title;
+  } cases[] = {
+      {"narrative before the heading",
+       {kNarrative, kHeading},
+       {kHeading},
+       kHeading},
+      {"narrative before a plain title line",
+       {kNarrative, kHeading},
+       {},
+       kHeading},
+      {"subject line after a heading",
+       {kHeading, "เรื่อง " + kHeading + " (แก้ไข)"},
+       {kHeading},
+       kHeading + " (แก้ไข)"},
+      {"only narrative", {kSentence, kNarrative}, {}, ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindDocumentInfo(c.paras, Lexicon(), c.headings).title, c.title)
+        << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace raingan

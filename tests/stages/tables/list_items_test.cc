@@ -177,5 +177,28 @@ TEST(StripListMarkerTest, RemovesBulletsAndNumbers) {
   EXPECT_EQ(StripListMarker("ไม่มีเครื่องหมาย"), "ไม่มีเครื่องหมาย");
 }
 
+// Items written inline in one paragraph split; a dash inside a word pair or
+// a date range does not.
+TEST(SplitInlineItemsTest, InlineListShapes) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> items;
+  } cases[] = {
+      {"- จัดทำประกาศ - เสนอผู้บริหารลงนาม - เผยแพร่ทางเว็บไซต์",
+       {"จัดทำประกาศ", "เสนอผู้บริหารลงนาม", "เผยแพร่ทางเว็บไซต์"}},
+      {"๑. จัดทำทะเบียนยืม-คืนพัสดุ ๒. ตรวจสอบการส่งคืน ๓. รายงานผล",
+       {"จัดทำทะเบียนยืม-คืนพัสดุ", "ตรวจสอบการส่งคืน", "รายงานผล"}},
+      {"1) แต่งตั้งคณะทำงาน 2) ประชาสัมพันธ์ล่วงหน้า 3) สรุปข้อเสนอ",
+       {"แต่งตั้งคณะทำงาน", "ประชาสัมพันธ์ล่วงหน้า", "สรุปข้อเสนอ"}},
+      {"- ควบคุมการยืม-คืนพัสดุ - รายงานผล", {"ควบคุมการยืม-คืนพัสดุ", "รายงานผล"}},
+      {"- ดำเนินการระหว่าง ๑ ต.ค. ๖๗ - ๓๐ ก.ย. ๖๘ - รายงานผลรายไตรมาส",
+       {"ดำเนินการระหว่าง ๑ ต.ค. ๖๗ - ๓๐ ก.ย. ๖๘", "รายงานผลรายไตรมาส"}},
+      {"ระบบยืม-คืน ออนไลน์", {"ระบบยืม-คืน ออนไลน์"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(SplitInlineItems(c.text), c.items) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace raingan

@@ -494,5 +494,165 @@ TEST(MeasureTablesStageTest, SubRowStartingANewPageIsStillASubRow) {
   EXPECT_THAT(m[1].owner, ElementsAre("กองคลัง"));
 }
 
+// A header of two rows, as a text export writes it (a parent followed by
+// empty cells; the cells beside it empty in the second row) or as a grid
+// gives it (the parent with col_span, its neighbours covered; the other
+// header cells spanning both rows, so covered in the second row).
+std::vector<TableRow> TwoRowHeader(bool grid) {
+  TableRow top = Row({"มาตรการ/กิจกรรม", "ขั้นตอนการดำเนินงาน", "ผู้รับผิดชอบ",
+                      "ระยะเวลา", "", "ผลการดำเนินงาน", ""});
+  TableRow sub = Row({"", "", "", "เริ่มต้น", "สิ้นสุด", "ผลผลิต", "ผลลัพธ์"});
+  if (grid) {
+    for (int c : {3, 5}) top.cells[c].col_span = 2;
+    for (int c : {4, 6}) top.cells[c].covered = true;
+    for (int c : {0, 1, 2}) {
+      top.cells[c].row_span = 2;
+      sub.cells[c].covered = true;
+    }
+  }
+  return {top, sub};
+}
+
+TEST(MeasureTablesStageTest, TwoRowHeaderChildrenTakeTheirRoles) {
+  for (bool grid : {false, true}) {
+    SCOPED_TRACE(grid ? "grid" : "text export");
+    std::vector<TableRow> rows = TwoRowHeader(grid);
+    rows.push_back(Row({"๑.๑ เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "จัดทำสรุปผล",
+                        "งานพัสดุ กองคลัง", "๑ ต.ค. ๖๗", "๓๐ ก.ย. ๖๘",
+                        "เผยแพร่ครบ ๑๒ เดือน", "ประชาชนตรวจสอบได้"}));
+    Page page;
+    page.blocks.push_back(TableBlock(std::move(rows)));
+    std::vector<Measure> m = Extract({page});
+    ASSERT_EQ(m.size(), 1u);  // the second header row is no record
+    EXPECT_EQ(m[0].period.text, "๑ ต.ค. ๖๗ - ๓๐ ก.ย. ๖๘");
+    EXPECT_THAT(m[0].output, ElementsAre("เผยแพร่ครบ ๑๒ เดือน"));
+    EXPECT_THAT(m[0].outcome, ElementsAre("ประชาชนตรวจสอบได้"));
+    EXPECT_THAT(m[0].owner, ElementsAre("งานพัสดุ กองคลัง"));
+    EXPECT_TRUE(m[0].extra.empty());
+  }
+}
+
+// Exporters that repeat a merged cell's text in every cell it covers.
+TEST(MeasureTablesStageTest, TwoRowHeaderWithRepeatedMergedText) {
+  Page page;
+  page.blocks.push_back(
+      TableBlock({Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา",
+                       "ระยะเวลา", "ผลการดำเนินงาน", "ผลการดำเนินงาน"}),
+                  Row({"มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "เริ่มต้น", "สิ้นสุด",
+                       "ผลผลิต", "ผลลัพธ์"}),
+                  Row({"๑. อบรมบุคลากร", "จัดอบรม", "สำนักปลัด", "๑ ม.ค. ๖๘",
+                       "๓๑ ม.ค. ๖๘", "ผู้เข้าอบรม ๓๐ คน", "บุคลากรมีความรู้"})}));
+  // The same header repeated on the next page is no record either.
+  Page next;
+  next.number = 2;
+  next.blocks.push_back(
+      TableBlock({page.blocks[0].table.rows[0], page.blocks[0].table.rows[1],
+                  Row({"๒. ประกาศเจตจำนง", "จัดทำประกาศ", "สำนักปลัด", "๑ ต.ค. ๖๗",
+                       "๓๑ ต.ค. ๖๗", "ประกาศ ๑ ฉบับ", "บุคลากรรับทราบ"})}));
+  std::vector<Measure> m = Extract({page, next});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].id, "2");
+  EXPECT_EQ(m[0].period.text, "๑ ม.ค. ๖๘ - ๓๑ ม.ค. ๖๘");
+  EXPECT_THAT(m[0].output, ElementsAre("ผู้เข้าอบรม ๓๐ คน"));
+  EXPECT_THAT(m[0].outcome, ElementsAre("บุคลากรมีความรู้"));
+}
+
+TEST(MeasureTablesStageTest, SecondHeaderRowRepeatedAfterAPageBreak) {
+  std::vector<TableRow> first = TwoRowHeader(false);
+  first.push_back(Row({"๑.๑ เผยแพร่ข้อมูล", "จัดทำสรุปผล", "สำนักปลัด", "๑ ต.ค. ๖๗",
+                       "๓๐ ก.ย. ๖๘", "เผยแพร่ครบ", "ตรวจสอบได้"}));
+  std::vector<TableRow> second = TwoRowHeader(false);
+  second.push_back(
+      Row({"๑.๒ จัดเวทีประชาคม", "แต่งตั้งคณะทำงาน", "กองช่าง", "๑ ธ.ค. ๖๗",
+           "๒๘ ก.พ. ๖๘", "จัดเวที ๘ หมู่บ้าน", "ข้อเสนอถูกบรรจุในแผน"}));
+  Page p1, p2;
+  p1.blocks.push_back(TableBlock(std::move(first)));
+  p2.number = 2;
+  p2.blocks.push_back(TableBlock(std::move(second)));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].id, "1.2");
+  EXPECT_EQ(m[1].period.text, "๑ ธ.ค. ๖๗ - ๒๘ ก.พ. ๖๘");
+}
+
+// Rows with only their first cell filled: a group heading (a section
+// marker, a cell merged across the table, or a name before a numbered
+// measure) names the section of the rows below and is no record.
+TEST(MeasureTablesStageTest, GroupRowsInsideTheTable) {
+  struct Case {
+    const char* name;
+    const char* first_cell;
+    bool merged;
+    std::string section;  // expected of the record below
+    size_t records;
+  } cases[] = {
+      {"aspect marker", "ด้านที่ ๒ การบริหารทรัพย์สิน", false, "การบริหารทรัพย์สิน", 2},
+      {"dimension marker", "มิติที่ ๒ การบริหารราชการ", false, "การบริหารราชการ", 2},
+      {"merged across", "การบริหารทรัพย์สินของราชการ", true,
+       "การบริหารทรัพย์สินของราชการ", 2},
+      {"unmarked, before a numbered measure", "การบริหารทรัพย์สินของราชการ", false,
+       "การบริหารทรัพย์สินของราชการ", 2},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TableRow group = Row({c.first_cell, "", "", "", "", ""});
+    if (c.merged) {
+      group.cells[0].col_span = 6;
+      for (size_t k = 1; k < 6; ++k) group.cells[k].covered = true;
+    }
+    Page page;
+    page.blocks.push_back(TableBlock(
+        {Row(kHeader),
+         Row({"๑.๑ จัดทำคู่มือ", "จัดทำคู่มือ", "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด",
+              "จัดพิมพ์คู่มือ", "เจ้าหน้าที่มีแนวทาง"}),
+         group,
+         Row({"๑.๒ ควบคุมการยืม-คืนพัสดุ", "จัดทำทะเบียน", "ตลอดปีงบประมาณ ๒๕๖๘",
+              "กองคลัง", "ทะเบียนเป็นปัจจุบัน", "ไม่พบพัสดุสูญหาย"})}));
+    std::vector<Measure> m = Extract({page});
+    ASSERT_EQ(m.size(), c.records);
+    EXPECT_EQ(m[1].section, c.section);
+    EXPECT_EQ(m[0].measure.find("ด้านที่"), std::string::npos);
+  }
+}
+
+// Right after a page break an unmarked first cell alone is the rest of the
+// measure name the break cut, not a group heading.
+TEST(MeasureTablesStageTest, FirstCellAloneAfterABreakIsACutTail) {
+  Page p1, p2;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader),
+       Row({"๒.๑ ควบคุมการยืม-คืนพัสดุ", "จัดทำทะเบียน", "ตลอดปีงบประมาณ ๒๕๖๘",
+            "กองคลัง", "ทะเบียนเป็นปัจจุบัน", "ไม่พบพัสดุสูญหาย"})}));
+  p2.number = 2;
+  p2.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"และครุภัณฑ์", "", "", "", "", ""}),
+       Row({"๒.๒ ตรวจสอบพัสดุ", "แต่งตั้งคณะกรรมการ", "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง",
+            "รายงานผล", "ข้อมูลถูกต้อง"})}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].measure, "ควบคุมการยืม-คืนพัสดุและครุภัณฑ์");
+  EXPECT_EQ(m[1].section, "");
+}
+
+// A row the page break cut in the middle of its cells: one record, its
+// cells joined, the period read from the joined text.
+TEST(MeasureTablesStageTest, RowCutInsideItsCells) {
+  Page p1, p2;
+  p1.blocks.push_back(
+      TableBlock({Row(kHeader), Row({"๓. ตรวจ", "๑. แต่งตั้งคณะกรรมการ", "ม.ค.65-",
+                                     "ฝ่ายการเงินและบัญชี", "รายงานผลการ", ""})}));
+  p2.number = 2;
+  p2.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"สอบการเบิกจ่ายเงิน", "๒. ตรวจสอบเอกสาร", "มี.ค. 65",
+                          "กองคลัง", "ตรวจสอบครบทุกฎีกา", "เบิกจ่ายถูกต้อง"})}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].measure, "ตรวจสอบการเบิกจ่ายเงิน");
+  EXPECT_THAT(m[0].method, ElementsAre("แต่งตั้งคณะกรรมการ", "ตรวจสอบเอกสาร"));
+  EXPECT_EQ(m[0].period.text, "ม.ค.65- มี.ค. 65");
+  EXPECT_THAT(m[0].owner, ElementsAre("ฝ่ายการเงินและบัญชี กองคลัง"));
+  EXPECT_THAT(m[0].output, ElementsAre("รายงานผลการตรวจสอบครบทุกฎีกา"));
+}
+
 }  // namespace
 }  // namespace raingan
