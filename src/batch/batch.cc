@@ -21,7 +21,7 @@
 #include "batch/process_pool.h"
 #include "batch/worker.h"
 #include "output/csv_writer.h"
-#include "pipeline/models.h"
+#include "pipeline/data_dirs.h"
 
 namespace raingan::batch {
 namespace {

@@ -1,6 +1,7 @@
 #include "backends/text/text_export.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -332,6 +333,29 @@ Status ReadTextExport(std::string_view bytes, const BackendOptions& options,
   doc->source.pages = -1;
   doc->pages.push_back(std::move(page));
   return Status::Ok();
+}
+
+namespace {
+
+class TextBackend : public Backend {
+ public:
+  explicit TextBackend(const BackendOptions& options) : options_(options) {}
+  std::string_view name() const override { return "text"; }
+  // A text export has no pages to count: it reports no progress.
+  Status Read(std::string_view bytes, const ProgressTracker& /*progress*/,
+              Document* doc) const override {
+    return ReadTextExport(bytes, options_, doc);
+  }
+
+ private:
+  BackendOptions options_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Backend>> NewTextBackend(const BackendOptions& options,
+                                                ModelStore* /*models*/) {
+  return std::unique_ptr<Backend>(std::make_unique<TextBackend>(options));
 }
 
 }  // namespace raingan

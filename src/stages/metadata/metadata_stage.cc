@@ -284,9 +284,12 @@ FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
 
 class MetadataStage : public Stage {
  public:
+  explicit MetadataStage(std::shared_ptr<const MetadataLexicon> lexicon)
+      : lexicon_(std::move(lexicon)) {}
+
   std::string_view name() const override { return "metadata"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
+  Status Run(Document* doc) const override {
     std::vector<std::string> paras, headings;
     for (const Page& page : doc->pages) {
       for (const Block& b : page.blocks) {
@@ -295,7 +298,7 @@ class MetadataStage : public Stage {
         if (b.text.heading) headings.push_back(b.text.text);
       }
     }
-    doc->info = FindDocumentInfo(paras, ctx.models.metadata, headings);
+    doc->info = FindDocumentInfo(paras, *lexicon_, headings);
     if (doc->info.organization.name.empty()) {
       doc->warnings.push_back("organization not found in the text");
     }
@@ -304,6 +307,9 @@ class MetadataStage : public Stage {
     }
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const MetadataLexicon> lexicon_;
 };
 
 }  // namespace
@@ -319,8 +325,11 @@ DocumentInfo FindDocumentInfo(const std::vector<std::string>& paragraphs,
   return info;
 }
 
-std::unique_ptr<Stage> NewMetadataStage() {
-  return std::make_unique<MetadataStage>();
+Result<std::unique_ptr<Stage>> NewMetadataStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const MetadataLexicon> lexicon,
+                           models->Get<MetadataLexicon>());
+  return std::unique_ptr<Stage>(
+      std::make_unique<MetadataStage>(std::move(lexicon)));
 }
 
 }  // namespace raingan

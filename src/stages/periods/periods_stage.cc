@@ -1,7 +1,11 @@
 #include "stages/periods/periods_stage.h"
 
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
+
+#include "dates/period.h"
 
 namespace raingan {
 namespace {
@@ -53,17 +57,19 @@ void ReconcileFiscalYear(const dates::PeriodParser& parser, Document* doc) {
 
 class PeriodsStage : public Stage {
  public:
+  explicit PeriodsStage(std::shared_ptr<const dates::PeriodParser> parser)
+      : parser_(std::move(parser)) {}
+
   std::string_view name() const override { return "periods"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
-    ReconcileFiscalYear(ctx.models.periods, doc);
+  Status Run(Document* doc) const override {
+    ReconcileFiscalYear(*parser_, doc);
     const FiscalYearSpan& fy = doc->info.fiscal_year;
     // Only a one-year report says which year "ม.ค. - มี.ค." means.
     int default_year = fy.be > 0 && fy.be == fy.be_end ? fy.be : 0;
     for (Measure& m : doc->measures) {
       if (m.period.text.empty()) continue;
-      dates::PeriodResult r =
-          ctx.models.periods.Parse(m.period.text, default_year);
+      dates::PeriodResult r = parser_->Parse(m.period.text, default_year);
       m.period.start = r.start;
       m.period.end = r.end;
       m.period.fiscal_years = r.fiscal_years;
@@ -74,12 +80,18 @@ class PeriodsStage : public Stage {
     }
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const dates::PeriodParser> parser_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> NewPeriodsStage() {
-  return std::make_unique<PeriodsStage>();
+Result<std::unique_ptr<Stage>> NewPeriodsStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const dates::PeriodParser> parser,
+                           models->Get<dates::PeriodParser>());
+  return std::unique_ptr<Stage>(
+      std::make_unique<PeriodsStage>(std::move(parser)));
 }
 
 }  // namespace raingan

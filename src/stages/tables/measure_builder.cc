@@ -115,7 +115,16 @@ void AppendItems(std::vector<std::string> items, bool join_first,
   }
 }
 
-MeasureBuilder::MeasureBuilder(const Models& models, ColumnMap map,
+Result<MeasureTableModels> MeasureTableModels::Load(ModelStore* models) {
+  MeasureTableModels m;
+  RAINGAN_ASSIGN_OR_RETURN(m.headers, models->Get<HeaderLexicon>());
+  RAINGAN_ASSIGN_OR_RETURN(m.units, models->Get<UnitLexicon>());
+  RAINGAN_ASSIGN_OR_RETURN(m.sections, models->Get<SectionMatcher>());
+  RAINGAN_ASSIGN_OR_RETURN(m.periods, models->Get<dates::PeriodParser>());
+  return m;
+}
+
+MeasureBuilder::MeasureBuilder(const MeasureTableModels& models, ColumnMap map,
                                int table_index)
     : models_(models), map_(std::move(map)), table_index_(table_index) {}
 
@@ -214,8 +223,8 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
     // An owner cut by the page break ("กองสาธารณสุ" | "ข และสิ่งแวดล้อม")
     // continues the last owner unless it names a unit of its own.
     bool join = cut_by_break && !m->owner.empty() &&
-                !models_.units.StartsWithUnit(f.owner.front().text);
-    AppendItems(models_.units.SplitOwners(f.owner), join, &m->owner);
+                !models_.units->StartsWithUnit(f.owner.front().text);
+    AppendItems(models_.units->SplitOwners(f.owner), join, &m->owner);
   }
   if (NonEmpty(f.period)) {
     std::string text = JoinParagraphs(f.period);
@@ -242,11 +251,11 @@ bool MeasureBuilder::IsCompleteSubRow(const RowFields& f) const {
   // has its own owner and a period that stands on its own; the tail of a
   // cut row rarely has both.
   if (!NonEmpty(f.owner) || !NonEmpty(f.period)) return false;
-  if (!models_.units.StartsWithUnit(JoinParagraphs(f.owner)) &&
+  if (!models_.units->StartsWithUnit(JoinParagraphs(f.owner)) &&
       !StartsWithListMarker(JoinParagraphs(f.owner))) {
     return false;
   }
-  return models_.periods.Parse(JoinParagraphs(f.period)).start.has_value();
+  return models_.periods->Parse(JoinParagraphs(f.period)).start.has_value();
 }
 
 void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,

@@ -12,20 +12,38 @@
 #define RAINGAN_STAGES_TABLES_MEASURE_BUILDER_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
+#include "dates/period.h"
+#include "lexicon/model_store.h"
 #include "model/document.h"
-#include "pipeline/models.h"
+#include "stages/sections/section_matcher.h"
 #include "stages/tables/column_map.h"
+#include "lexicon/header_roles.h"
+#include "stages/tables/owners.h"
 
 namespace raingan {
+
+// What the measure_tables stage reads from models/: header wording, unit
+// prefixes, section headings and the period grammar.
+struct MeasureTableModels {
+  std::shared_ptr<const HeaderLexicon> headers;
+  std::shared_ptr<const UnitLexicon> units;
+  std::shared_ptr<const SectionMatcher> sections;
+  std::shared_ptr<const dates::PeriodParser> periods;
+
+  static Result<MeasureTableModels> Load(ModelStore* models);
+};
 
 class MeasureBuilder {
  public:
   // `table_index` is the 1-based logical table number for provenance.
-  MeasureBuilder(const Models& models, ColumnMap map, int table_index);
+  MeasureBuilder(const MeasureTableModels& models, ColumnMap map,
+                 int table_index);
 
   // Adds one data row. `after_break` is true when a page break, a table
   // boundary or a repeated header came between this row and the previous
@@ -57,7 +75,7 @@ class MeasureBuilder {
   void Merge(const RowFields& f, bool cut_by_break, Measure* into) const;
   bool IsCompleteSubRow(const RowFields& f) const;
 
-  const Models& models_;
+  const MeasureTableModels& models_;
   ColumnMap map_;
   int table_index_;
   int data_rows_ = 0;

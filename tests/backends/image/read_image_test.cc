@@ -6,15 +6,20 @@
 #include "backends/backend.h"
 #include "base/file.h"
 #include "testing/run_cli.h"
+#include "testing/stages.h"
 
 namespace raingan {
 namespace {
 
 BackendOptions Options() {
   BackendOptions o;
-  o.models_dir = testing::SourcePath("models");
   o.jobs = 2;
   return o;
+}
+
+Status ReadImage(const std::string& /*name*/, std::string_view bytes,
+                 const BackendOptions& options, Document* doc) {
+  return testing::ReadWithBackend(&NewImageBackend, bytes, options, doc);
 }
 
 Result<Document> Read(const std::string& name, const BackendOptions& o) {

@@ -6,21 +6,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "pipeline/models.h"
+#include "testing/stages.h"
 
 namespace raingan {
 namespace {
 
 using ::testing::HasSubstr;
-
-const Models& TestModels() {
-  static const std::shared_ptr<const Models> models = [] {
-    auto m = Models::Load(RAINGAN_SOURCE_DIR "/models");
-    EXPECT_TRUE(m.ok()) << m.status().ToString();
-    return *m;
-  }();
-  return *models;
-}
 
 Document WithPeriods(int be, int be_end, std::vector<std::string> periods) {
   Document doc;
@@ -34,8 +25,7 @@ Document WithPeriods(int be, int be_end, std::vector<std::string> periods) {
 }
 
 void RunStage(Document* doc) {
-  StageContext ctx{TestModels()};
-  ASSERT_TRUE(NewPeriodsStage()->Run(ctx, doc).ok());
+  ASSERT_TRUE(testing::RunStage(&NewPeriodsStage, doc).ok());
 }
 
 TEST(PeriodsStageTest, MisreadDocumentYearIsOutvotedByThePeriods) {

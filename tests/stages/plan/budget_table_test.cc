@@ -24,8 +24,7 @@ using ::testing::ElementsAre;
 using ::testing::SizeIs;
 
 Document RunStage(Document doc) {
-  StageContext ctx{TestModels()};
-  EXPECT_TRUE(NewBudgetTableStage()->Run(ctx, &doc).ok());
+  EXPECT_TRUE(testing::RunStage(&NewBudgetTableStage, &doc).ok());
   return doc;
 }
 

@@ -1,13 +1,13 @@
-#include "ocr/pdf_pages.h"
+#include "backends/pdf/ocr_fallback.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "ocr/scan_reader.h"
 #include "pdf/pdf_document.h"
 
-namespace raingan::ocr {
+namespace raingan::pdf_backend {
 namespace {
 
 std::string PageList(const Document& doc, const std::vector<size_t>& which) {
@@ -22,7 +22,8 @@ std::string PageList(const Document& doc, const std::vector<size_t>& which) {
 }  // namespace
 
 Status ReadPdfPagesNeedingOcr(std::string_view bytes,
-                              const BackendOptions& options, Document* doc) {
+                              const BackendOptions& options,
+                              const ocr::ScanOptions& scan, Document* doc) {
   std::vector<size_t> todo;
   std::vector<int> numbers;
   for (size_t i = 0; i < doc->pages.size(); ++i) {
@@ -42,11 +43,8 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
     return Status::Ok();
   }
 
-  Result<ScanOptions> scan = ScanOptionsFor(options);
-  if (!scan.ok()) return scan.status();
   // PdfDocument is single-threaded: each worker opens its own copy.
-  std::vector<std::unique_ptr<pdf::PdfDocument>> opened(
-      std::max(1, scan->jobs));
+  std::vector<std::unique_ptr<pdf::PdfDocument>> opened(std::max(1, scan.jobs));
   auto render = [&](int worker, int index) -> Result<image::Image> {
     std::unique_ptr<pdf::PdfDocument>& pdf = opened[worker];
     if (!pdf) {
@@ -57,14 +55,15 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
     return pdf->Render(numbers[index], options.ocr_dpi, /*gray=*/true,
                        options.limits.max_pixels);
   };
-  Result<std::vector<ReadPage>> read = ReadScannedPages(numbers, render, *scan);
+  Result<std::vector<ocr::ReadPage>> read =
+      ocr::ReadScannedPages(numbers, render, scan);
   if (!read.ok()) {
     doc->warnings.push_back(which + ": " + read.status().message());
     return Status::Ok();
   }
   for (size_t k = 0; k < todo.size(); ++k) {
     Page& page = doc->pages[todo[k]];
-    ReadPage& ocr = (*read)[k];
+    ocr::ReadPage& ocr = (*read)[k];
     page.blocks = std::move(ocr.page.blocks);
     page.ocr = ocr.page.ocr;
     if (!ocr.page.ocr) page.quality.reason = ocr.page.quality.reason;
@@ -75,4 +74,4 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
   return Status::Ok();
 }
 
-}  // namespace raingan::ocr
+}  // namespace raingan::pdf_backend
