@@ -13,7 +13,6 @@
 #include "base/sha256.h"
 #include "batch/atomic_file.h"
 #include "batch/core_tokens.h"
-#include "batch/document_status.h"
 #include "batch/isolated_extract.h"
 #include "batch/memory_limit.h"
 #include "batch/merged_outputs.h"
@@ -180,7 +179,6 @@ Status Runner::StartOrResume(size_t index) {
   task.files = files;
   task.settings = plan_.settings;
   task.max_memory = options_.max_memory;
-  task.ocr_allowed = options_.extract.backend.allow_ocr;
   const Extractor& extractor = *plan_.extractor;
   CoreBudget* cores = plan_.cores.get();
   Result<int> id = pool_.Start(

@@ -13,10 +13,10 @@
 //      everything. Otherwise fork a worker (worker.h) to extract it, at
 //      most `jobs` at a time, each with a deadline and a memory cap;
 //      a worker that crashes, overruns or is killed makes its document
-//      `failed` with the reason (document_status.h), never the batch —
-//      except a worker stopped by SIGTERM, SIGINT or SIGHUP (a scheduler
-//      stopping the job, a user's kill): its document is left for the
-//      next run, as if the batch had been interrupted.
+//      `failed` with the reason (pipeline/document_status.h), never the
+//      batch — except a worker stopped by SIGTERM, SIGINT or SIGHUP (a
+//      scheduler stopping the job, a user's kill): its document is left for
+//      the next run, as if the batch had been interrupted.
 //      Meanwhile a page survey (page_survey.h) counts pages for progress.
 //   3. Rebuild results.jsonl, measures.csv and measures.jsonl from the
 //      per-document files, atomically, in input order.

@@ -60,7 +60,7 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
       out.page.ocr = false;
       out.page.quality.reason =
           "cannot rasterize the page: " + raster.status().message();
-      out.warnings.push_back(where + out.page.quality.reason);
+      out.AddIssue("page_not_rendered", where + out.page.quality.reason);
       return;
     }
     OcrModels models;
@@ -70,7 +70,8 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     Result<ReadPage> read = RecognizeScannedPage(
         engine, *raster, numbers[index], models, options.page);
     if (!read.ok()) {
-      out.warnings.push_back(where + "OCR failed: " + read.status().message());
+      out.AddIssue("ocr_failed",
+                   where + "OCR failed: " + read.status().message());
       return;
     }
     out = std::move(read).value();

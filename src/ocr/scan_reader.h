@@ -5,7 +5,7 @@
 // decode a TIFF frame); ReadScannedPages() runs that and
 // ReadScannedPage() on a pool of workers (worker_pool.h), one Tesseract
 // Engine each, and returns the pages in order. A page that cannot be
-// rasterized or read gets warnings and no blocks; the others are read.
+// rasterized or read gets issues and no blocks; the others are read.
 #ifndef RAINGAN_OCR_SCAN_READER_H_
 #define RAINGAN_OCR_SCAN_READER_H_
 

@@ -4,6 +4,7 @@
 #include "base/sha256.h"
 #include "lexicon/model_store.h"
 #include "pipeline/data_dirs.h"
+#include "pipeline/document_status.h"
 
 namespace raingan {
 
@@ -43,6 +44,9 @@ Result<Document> Extractor::ExtractBytes(
   const ProgressTracker tracker(progress ? progress : options_.progress);
   RAINGAN_RETURN_IF_ERROR(backends_.Read(path, bytes, tracker, &doc));
   RAINGAN_RETURN_IF_ERROR(pipeline_.Run(&doc));
+  Classification outcome = Classify(doc, options_.backend.allow_ocr);
+  doc.status = outcome.status;
+  doc.status_reason = std::move(outcome.reason);
   return doc;
 }
 

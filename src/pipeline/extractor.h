@@ -6,8 +6,14 @@
 // and validating its own models/ files (lexicon/model_store.h), before any
 // document is read; its errors are configuration errors naming the file
 // (and line). Extract() may then be called for any number of documents,
-// from any thread. Extract() never throws; a Result error carries the
-// reason (the caller adds the file name).
+// from any thread.
+//
+// Extract() never throws. A Result error means the input could not be
+// processed (empty, damaged, encrypted, not a document); its message is
+// the reason (the caller adds the file name). Otherwise the Document's
+// `status` says what was read (pipeline/document_status.h): ok, partial,
+// or failed — nothing was read; the caller then writes no JSON for it and
+// reports `status_reason`, as `extract` and `batch` both do.
 #ifndef RAINGAN_PIPELINE_EXTRACTOR_H_
 #define RAINGAN_PIPELINE_EXTRACTOR_H_
 

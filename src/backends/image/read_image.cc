@@ -57,8 +57,8 @@ Status ImageBackend::Read(std::string_view bytes,
       page.quality.reason = "image file";
       doc->pages.push_back(std::move(page));
     }
-    doc->warnings.push_back(
-        "the image was not read: OCR is disabled (--no-ocr)");
+    doc->AddIssue(name(), "page_not_read",
+                  "the image was not read: OCR is disabled (--no-ocr)");
     return Status::Ok();
   }
 
@@ -83,7 +83,7 @@ Status ImageBackend::Read(std::string_view bytes,
     p.page.quality.needs_ocr = true;
     if (p.page.quality.reason.empty()) p.page.quality.reason = "image file";
     doc->pages.push_back(std::move(p.page));
-    for (std::string& w : p.warnings) doc->warnings.push_back(std::move(w));
+    for (Issue& issue : p.issues) doc->issues.push_back(std::move(issue));
   }
   return Status::Ok();
 }

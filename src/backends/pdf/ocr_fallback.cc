@@ -36,10 +36,14 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
   const bool one = todo.size() == 1;
   const std::string which = (one ? "page " : "pages ") + PageList(*doc, todo) +
                             (one ? " was" : " were") + " not read";
+  // One issue for all the pages; its page only when there is one.
+  const int page = one ? numbers.front() : 0;
   if (!options.allow_ocr) {
-    doc->warnings.push_back(which +
-                            " (no usable text layer, and OCR is disabled by "
-                            "--no-ocr)");
+    doc->AddIssue("pdf", "page_not_read",
+                  which +
+                      " (no usable text layer, and OCR is disabled by "
+                      "--no-ocr)",
+                  page);
     return Status::Ok();
   }
 
@@ -58,7 +62,8 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
   Result<std::vector<ocr::ReadPage>> read =
       ocr::ReadScannedPages(numbers, render, scan);
   if (!read.ok()) {
-    doc->warnings.push_back(which + ": " + read.status().message());
+    doc->AddIssue("pdf", "page_not_read",
+                  which + ": " + read.status().message(), page);
     return Status::Ok();
   }
   for (size_t k = 0; k < todo.size(); ++k) {
@@ -69,7 +74,7 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
     if (!ocr.page.ocr) page.quality.reason = ocr.page.quality.reason;
     if (page.width <= 0) page.width = ocr.page.width;
     if (page.height <= 0) page.height = ocr.page.height;
-    for (std::string& w : ocr.warnings) doc->warnings.push_back(std::move(w));
+    for (Issue& issue : ocr.issues) doc->issues.push_back(std::move(issue));
   }
   return Status::Ok();
 }

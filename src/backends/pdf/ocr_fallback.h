@@ -21,8 +21,8 @@ namespace raingan::pdf_backend {
 // For each page of `doc` with quality.needs_ocr (with options.force_ocr:
 // every page), replaces its blocks with what OCR reads on the rendered
 // page and sets page.ocr; page quality is kept. With options.allow_ocr
-// false it only adds one document warning listing the unread pages. A
-// missing OCR installation is a warning too: the born-digital pages of the
+// false it only adds one issue (page_not_read) listing the unread pages. A
+// missing OCR installation is such an issue too: the born-digital pages of the
 // document are still worth having. `bytes` is the PDF `doc` was read from;
 // `scan` the run's OCR set-up (backends/ocr_setup.h).
 Status ReadPdfPagesNeedingOcr(std::string_view bytes,

@@ -40,11 +40,13 @@ class PdfBackend : public Backend {
 Status PdfBackend::Read(std::string_view bytes, const ProgressTracker& progress,
                         Document* doc) const {
   RAINGAN_ASSIGN_OR_RETURN(pdf::PdfDocument pdf, pdf::PdfDocument::Open(bytes));
-  RAINGAN_RETURN_IF_ERROR(
-      image::CheckPages("the PDF", pdf.page_count(), options_.limits.max_pages));
+  RAINGAN_RETURN_IF_ERROR(image::CheckPages("the PDF", pdf.page_count(),
+                                            options_.limits.max_pages));
   doc->source.format = SourceFormat::kPdf;
   doc->source.pages = pdf.page_count();
-  for (const std::string& w : pdf.warnings()) doc->warnings.push_back(w);
+  for (const std::string& w : pdf.warnings()) {
+    doc->AddIssue(name(), "pdf_message", w);
+  }
 
   pdf_backend::PageBuildOptions build;
   build.vocabulary = vocabulary_;
@@ -60,18 +62,20 @@ Status PdfBackend::Read(std::string_view bytes, const ProgressTracker& progress,
       failed.page.number = n;
       failed.page.quality.needs_ocr = true;
       failed.page.quality.reason = content.status().message();
-      doc->warnings.push_back(where + content.status().message());
+      doc->AddIssue(name(), "page_unreadable",
+                    where + content.status().message(), n);
       pages.push_back(std::move(failed));
       progress.PagesDone();
       continue;
     }
     for (const std::string& w : content->warnings) {
-      doc->warnings.push_back(where + w);
+      doc->AddIssue(name(), "pdf_message", where + w, n);
     }
     if (content->skipped_rotated_glyphs > 0) {
-      doc->warnings.push_back(
-          where + std::to_string(content->skipped_rotated_glyphs) +
-          " rotated characters (vertical text) were not read");
+      doc->AddIssue(name(), "vertical_text_skipped",
+                    where + std::to_string(content->skipped_rotated_glyphs) +
+                        " rotated characters (vertical text) were not read",
+                    n);
     }
     pages.push_back(pdf_backend::AnalysePage(*content, build));
     progress.PagesDone();

@@ -300,10 +300,12 @@ class MetadataStage : public Stage {
     }
     doc->info = FindDocumentInfo(paras, *lexicon_, headings);
     if (doc->info.organization.name.empty()) {
-      doc->warnings.push_back("organization not found in the text");
+      doc->AddIssue(name(), "organization_not_found",
+                    "organization not found in the text");
     }
     if (doc->info.fiscal_year.be == 0) {
-      doc->warnings.push_back("fiscal year not found in the text");
+      doc->AddIssue(name(), "fiscal_year_not_found",
+                    "fiscal year not found in the text");
     }
     return Status::Ok();
   }

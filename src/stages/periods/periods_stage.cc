@@ -42,16 +42,15 @@ void ReconcileFiscalYear(const dates::PeriodParser& parser, Document* doc) {
   if (best < kMinVotes || 2 * best <= dated || best_year == fy.be) return;
   std::string count =
       std::to_string(best) + " of " + std::to_string(dated) + " dated";
-  if (fy.be == 0) {
-    doc->warnings.push_back("no fiscal year in the title or memo; " + count +
-                            " measure periods fall in fiscal year " +
-                            std::to_string(best_year) + ": using it");
-  } else {
-    doc->warnings.push_back(
-        "fiscal year read as " + std::to_string(fy.be) + ", but " + count +
-        " measure periods fall in fiscal year " + std::to_string(best_year) +
-        ": using " + std::to_string(best_year));
-  }
+  std::string message =
+      fy.be == 0 ? "no fiscal year in the title or memo; " + count +
+                       " measure periods fall in fiscal year " +
+                       std::to_string(best_year) + ": using it"
+                 : "fiscal year read as " + std::to_string(fy.be) + ", but " +
+                       count + " measure periods fall in fiscal year " +
+                       std::to_string(best_year) + ": using " +
+                       std::to_string(best_year);
+  doc->AddIssue("periods", "fiscal_year_from_periods", std::move(message));
   fy.be = fy.be_end = best_year;
 }
 

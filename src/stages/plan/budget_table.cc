@@ -289,8 +289,9 @@ void BudgetTableReader::AssignAmounts(
   // The j-th amount of each year cell is the j-th waiting project's.
   for (size_t j = 0; j < slots; ++j) {
     if (pending_.empty()) {
-      result_.warnings.push_back("budget table: amounts without a project" +
-                                 Where(prov));
+      result_.issues.push_back(
+          Issue{"budget_table", prov.page, "budget_amounts_without_project",
+                "budget table: amounts without a project" + Where(prov)});
       return;
     }
     BudgetLine& line = result_.lines[pending_.front()];
@@ -307,8 +308,10 @@ void BudgetTableReader::AssignAmounts(
 BudgetTableResult BudgetTableReader::Finish() {
   for (const BudgetLine& line : result_.lines) {
     if (line.project.empty()) {
-      result_.warnings.push_back(
-          "budget table: a project number without its name" + Where(line.prov));
+      result_.issues.push_back(
+          Issue{"budget_table", line.prov.page, "budget_project_without_name",
+                "budget table: a project number without its name" +
+                    Where(line.prov)});
     }
   }
   return std::move(result_);

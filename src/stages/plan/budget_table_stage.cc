@@ -23,9 +23,9 @@ class BudgetTableStage : public Stage {
     FeedBlocks(*doc, &reader);
     BudgetTableResult r = reader.Finish();
     if (r.lines.empty() && r.totals.empty()) return Status::Ok();
-    for (std::string& w : r.warnings) doc->warnings.push_back(std::move(w));
+    for (Issue& issue : r.issues) doc->issues.push_back(std::move(issue));
     for (std::string& w : CheckBudgetTotals(r.lines, &r.totals)) {
-      doc->warnings.push_back(std::move(w));
+      doc->AddIssue(name(), "budget_mismatch", std::move(w));
     }
     LinkBudgetLines(doc->measures, &r.lines);
     doc->plan.budget_lines = std::move(r.lines);

@@ -82,11 +82,9 @@ void MergeFieldConfidence(const std::map<std::string, double>& from,
   }
 }
 
-// One warning per record, naming the fields to check.
+// One warning per record, naming the fields to check; added once the
+// record is complete (rows continued on the next page lower it).
 void AddLowConfidenceWarning(Measure* m) {
-  std::erase_if(m->warnings, [](const std::string& w) {
-    return w.rfind("low OCR confidence", 0) == 0;
-  });
   if (m->confidence >= kLowConfidence) return;
   std::string fields;
   for (const auto& [field, c] : m->field_confidence) {
@@ -242,7 +240,16 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
   }
   m->confidence = std::min(m->confidence, f.confidence);
   MergeFieldConfidence(f.field_confidence, &m->field_confidence);
-  AddLowConfidenceWarning(m);
+}
+
+std::vector<Measure> MeasureBuilder::TakeMeasures() {
+  for (size_t i = 0; i < measures_.size(); ++i) {
+    if (unnamed_[i])
+      measures_[i].warnings.push_back(std::string(kNoMeasureName));
+    AddLowConfidenceWarning(&measures_[i]);
+  }
+  unnamed_.clear();
+  return std::move(measures_);
 }
 
 bool MeasureBuilder::IsCompleteSubRow(const RowFields& f) const {
@@ -309,12 +316,13 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
       }
       if (same || cut_name) {
         if (!same) last->measure = JoinWrapped(last->measure, num.rest);
-        std::erase(last->warnings, std::string(kNoMeasureName));
+        unnamed_.back() = false;
         Merge(f, /*cut_by_break=*/true, last);
         return;
       }
     }
     measures_.push_back(NewRecord(f, row, section, num.id, num.rest));
+    unnamed_.push_back(false);
     if (unread_number) {
       measures_.back().warnings.push_back(std::string(kUnreadNumber));
     } else {
@@ -325,9 +333,8 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
 
   // No measure text in this row.
   if (last == nullptr) {
-    Measure m = NewRecord(f, row, section, num.id, "");
-    m.warnings.push_back(std::string(kNoMeasureName));
-    measures_.push_back(std::move(m));
+    measures_.push_back(NewRecord(f, row, section, num.id, ""));
+    unnamed_.push_back(true);
     return;
   }
   if (after_break && !IsCompleteSubRow(f)) {
@@ -340,6 +347,7 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
     std::string id = num.id.empty() ? last->id : num.id;
     Measure m = NewRecord(f, row, section, id, last->measure);
     measures_.push_back(std::move(m));
+    unnamed_.push_back(false);
     return;
   }
   Merge(f, /*cut_by_break=*/after_break, last);

@@ -19,11 +19,11 @@
 
 #include "base/result.h"
 #include "dates/period.h"
+#include "lexicon/header_roles.h"
 #include "lexicon/model_store.h"
 #include "model/document.h"
 #include "stages/sections/section_matcher.h"
 #include "stages/tables/column_map.h"
-#include "lexicon/header_roles.h"
 #include "stages/tables/owners.h"
 
 namespace raingan {
@@ -56,7 +56,9 @@ class MeasureBuilder {
   void set_table_kind(std::string_view kind) { table_kind_ = kind; }
   // Data rows added so far.
   int data_rows() const { return data_rows_; }
-  std::vector<Measure> TakeMeasures() { return std::move(measures_); }
+  // The records, with their warnings (no measure name, low OCR confidence)
+  // decided now that no row can continue them.
+  std::vector<Measure> TakeMeasures();
 
  private:
   // The cell contents of one row, by role.
@@ -83,6 +85,8 @@ class MeasureBuilder {
   // Numbering shape of the measure that started the last record.
   std::string last_style_;
   std::vector<Measure> measures_;
+  // Per record: no row has given it a measure name yet.
+  std::vector<bool> unnamed_;
 };
 
 // Appends `items` to `list`, skipping items already present; when

@@ -69,11 +69,12 @@ TEST(PdfPagesOcrTest, NoOcrWarnsAndLeavesThePageEmpty) {
   EXPECT_FALSE(doc.pages[1].ocr);
   EXPECT_TRUE(doc.pages[1].blocks.empty());
   bool warned = false;
-  for (const std::string& w : doc.warnings) {
+  for (const std::string& w : doc.warnings()) {
     warned = warned || (w.find("page 2 was not read") != std::string::npos &&
                         w.find("--no-ocr") != std::string::npos);
   }
   EXPECT_TRUE(warned);
+  EXPECT_TRUE(doc.HasIssue("page_not_read"));
 }
 
 TEST(PdfPagesOcrTest, ForceOcrReadsEveryPage) {
@@ -105,8 +106,11 @@ TEST(PdfPagesOcrTest, MissingLanguageDataIsAWarning) {
   ::unsetenv("TESSDATA_PREFIX");
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_FALSE(doc.pages[0].ocr);
-  ASSERT_EQ(doc.warnings.size(), 1u);
-  EXPECT_NE(doc.warnings[0].find("page 2 was not read"), std::string::npos);
+  ASSERT_EQ(doc.warnings().size(), 1u);
+  EXPECT_NE(doc.warnings()[0].find("page 2 was not read"), std::string::npos);
+  ASSERT_EQ(doc.issues.size(), 1u);
+  EXPECT_EQ(doc.issues[0].code, "page_not_read");
+  EXPECT_EQ(doc.issues[0].page, 2);
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
-#include "batch/document_status.h"
+#include "pipeline/document_status.h"
 
 #include <gtest/gtest.h>
 
-namespace raingan::batch {
+namespace raingan {
 namespace {
 
 Page TextPage(int number, const std::string& text, double confidence = 1.0,
@@ -76,6 +76,10 @@ TEST(Classify, UnreadPagesMakeItPartialWithCountAndFirstReason) {
             "2 of 4 pages were not read (page 2: no text layer; OCR is off)");
   c = Classify(doc, /*ocr_allowed=*/true);
   EXPECT_NE(c.reason.find("OCR could not read it"), std::string::npos);
+  doc.pages.pop_back();
+  doc.pages.erase(doc.pages.begin() + 2);
+  EXPECT_EQ(Classify(doc, false).reason,
+            "1 of 2 pages was not read (page 2: no text layer; OCR is off)");
 }
 
 TEST(Classify, IllegibleOcrCountsAsUnread) {
@@ -125,4 +129,4 @@ TEST(Classify, UnpagedTextExportsAreLabelledAsText) {
 }
 
 }  // namespace
-}  // namespace raingan::batch
+}  // namespace raingan
