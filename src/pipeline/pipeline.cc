@@ -45,21 +45,38 @@ Result<Pipeline> Pipeline::Parse(std::string_view json_text,
   if (j.is_discarded()) {
     return Status::InvalidArgument(origin + ": not valid JSON");
   }
-  if (!j.is_object() || !j.contains("stages") || !j["stages"].is_array()) {
+  // Only checked accessors below: nlohmann's get<>() and value() throw on
+  // a key of the wrong type, and nothing may throw out of here.
+  if (!j.is_object()) {
     return Status::InvalidArgument(
         origin + ": expected an object with a \"stages\" array of names");
   }
+  const auto stages = j.find("stages");
+  if (stages == j.end() || !stages->is_array()) {
+    return Status::InvalidArgument(
+        origin + ": expected an object with a \"stages\" array of names");
+  }
+  for (const char* key : {"name", "description"}) {
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_string()) {
+      return Status::InvalidArgument(origin + ": \"" + key +
+                                     "\" must be a string");
+    }
+  }
   Pipeline p;
-  p.name_ = j.value("name", origin);
+  const auto given_name = j.find("name");
+  p.name_ = given_name != j.end()
+                ? given_name->get_ref<const std::string&>()
+                : origin;
   p.sha256_ = Sha256Hex(json_text);
   std::set<std::string> seen;
   std::vector<StageFactory> factories;
-  for (const nlohmann::json& s : j["stages"]) {
+  for (const nlohmann::json& s : *stages) {
     if (!s.is_string()) {
       return Status::InvalidArgument(origin +
                                      ": every stage must be a string name");
     }
-    std::string name = s.get<std::string>();
+    const std::string& name = s.get_ref<const std::string&>();
     if (!seen.insert(name).second) {
       return Status::InvalidArgument(origin + ": stage '" + name +
                                      "' is listed twice");
