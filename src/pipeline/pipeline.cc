@@ -65,9 +65,8 @@ Result<Pipeline> Pipeline::Parse(std::string_view json_text,
   }
   Pipeline p;
   const auto given_name = j.find("name");
-  p.name_ = given_name != j.end()
-                ? given_name->get_ref<const std::string&>()
-                : origin;
+  p.name_ = given_name != j.end() ? given_name->get_ref<const std::string&>()
+                                  : origin;
   p.sha256_ = Sha256Hex(json_text);
   std::set<std::string> seen;
   std::vector<StageFactory> factories;
