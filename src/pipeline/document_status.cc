@@ -85,7 +85,15 @@ Classification Classify(const Document& doc, bool ocr_allowed) {
   }
   const size_t pages = doc.pages.size();
   if (read == 0 && unread == 0) {
-    return {DocStatus::kFailed, "no text was found in the document"};
+    // OCR may know why ("not a page of a document"): say it too.
+    std::string why = "no text was found in the document";
+    for (const Issue& issue : doc.issues) {
+      if (issue.code == "no_readable_text") {
+        why += ": " + issue.message;
+        break;
+      }
+    }
+    return {DocStatus::kFailed, why};
   }
   if (unread == 0) return {DocStatus::kOk, ""};
   std::string where = "(" + PageLabel(*first_unread) + ": " + first_why + ")";

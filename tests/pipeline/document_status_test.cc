@@ -118,6 +118,15 @@ TEST(Classify, NothingReadFails) {
   c = Classify(empty, true);
   EXPECT_EQ(c.status, DocStatus::kFailed);
   EXPECT_EQ(c.reason, "no text was found in the document");
+
+  // What OCR said about the page is the reason's second half.
+  empty.issues = {Issue{"ocr", 1, "no_readable_text",
+                        "page 1: no readable text: not a page of a document"}};
+  c = Classify(empty, true);
+  EXPECT_EQ(c.status, DocStatus::kFailed);
+  EXPECT_EQ(c.reason,
+            "no text was found in the document: page 1: no readable text: "
+            "not a page of a document");
 }
 
 TEST(Classify, UnpagedTextExportsAreLabelledAsText) {
