@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -335,7 +336,8 @@ Status Runner::WriteMerged() {
 
 }  // namespace
 
-std::string SettingsFingerprint(const ExtractOptions& options) {
+std::string SettingsFingerprint(const ExtractOptions& options,
+                                std::string_view contents) {
   const BackendOptions& b = options.backend;
   std::string ocr = !b.allow_ocr ? "off" : b.force_ocr ? "every page" : "on";
   std::string settings =
@@ -351,7 +353,33 @@ std::string SettingsFingerprint(const ExtractOptions& options) {
     settings += "; limits " + std::to_string(b.limits.max_pixels) + " px, " +
                 std::to_string(b.limits.max_pages) + " pages";
   }
+  if (!contents.empty()) settings += "; " + std::string(contents);
   return settings;
+}
+
+Result<std::string> ContentFingerprint(const std::string& models_dir,
+                                       const Extractor& extractor) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(models_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) names.push_back(it->path().filename());
+  }
+  if (ec) {
+    return Status::IoError("cannot list the models directory " + models_dir +
+                           ": " + ec.message());
+  }
+  std::sort(names.begin(), names.end());
+  std::string all;
+  for (const std::string& name : names) {
+    RAINGAN_ASSIGN_OR_RETURN(std::string bytes,
+                             ReadFile(models_dir + "/" + name));
+    // Length-prefixed, so moving bytes between files changes the digest.
+    all += name + '\0' + std::to_string(bytes.size()) + '\0' + bytes;
+  }
+  return "pipeline file sha256 " + extractor.pipeline().sha256() +
+         "; models sha256 " + Sha256Hex(all);
 }
 
 Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
@@ -395,7 +423,12 @@ Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
   plan.dir = std::make_unique<BatchDir>(std::move(dir));
   RAINGAN_RETURN_IF_ERROR(cores->KeepRecord(plan.dir->CoreTokensRecordPath()));
   plan.cores = std::move(cores);
-  plan.settings = SettingsFingerprint(options.extract);
+  const std::string models_dir = options.extract.models_dir.empty()
+                                     ? DefaultModelsDir()
+                                     : options.extract.models_dir;
+  RAINGAN_ASSIGN_OR_RETURN(std::string contents,
+                           ContentFingerprint(models_dir, *plan.extractor));
+  plan.settings = SettingsFingerprint(options.extract, contents);
   return plan;
 }
 
