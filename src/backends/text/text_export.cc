@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "backends/backend.h"
+#include "base/text.h"
 #include "base/utf8.h"
 #include "regex/regex.h"
 #include "textnorm/html.h"
@@ -53,12 +54,7 @@ bool IsTabRow(std::string_view line) {
   return line.find('\t') != std::string_view::npos;
 }
 
-std::string_view TrimView(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
+std::string_view TrimView(std::string_view s) { return TrimChars(s, " \t"); }
 
 bool IsPipeRow(std::string_view line) {
   std::string_view t = TrimView(line);

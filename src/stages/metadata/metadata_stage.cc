@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
+#include "base/text.h"
 #include "base/utf8.h"
+#include "dates/calendar.h"
 #include "regex/regex.h"
 
 namespace raingan {
@@ -13,22 +16,16 @@ namespace {
 constexpr size_t kTitleParagraphs = 15;
 constexpr int kTitleWeight = 3;
 
+// The year groups below are four digits; 0 for anything else.
 int ParseYearDigits(std::string_view digits) {
-  int v = 0;
-  size_t pos = 0;
-  while (pos < digits.size()) {
-    int d = utf8::DigitValue(utf8::DecodeNext(digits, &pos));
-    if (d < 0) return 0;
-    v = v * 10 + d;
-  }
-  return v;
+  return std::max(0, ParseDigits(digits, 9999));
 }
 
-// A four-digit year as BE; CE years are converted; others are rejected.
+// A four-digit year as BE (CE years converted), 0 when it is none. A
+// document's own year is never past BE 2700, even written in CE.
 int AsBuddhistYear(int y) {
-  if (y >= 2400 && y <= 2700) return y;
-  if (y >= 1900 && y <= 2157) return y + 543;
-  return 0;
+  std::optional<int> be = dates::YearToBe(y, 4);
+  return be && *be <= 2700 ? *be : 0;
 }
 
 std::string Trim(std::string s) {

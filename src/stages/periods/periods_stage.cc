@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "dates/calendar.h"
 #include "dates/period.h"
 
 namespace raingan {
@@ -12,7 +13,7 @@ namespace {
 
 // The Thai fiscal year (BE) a date falls in: 1 Oct starts the next one.
 int FiscalYearOf(const Date& d) {
-  return d.year + 543 + (d.month >= 10 ? 1 : 0);
+  return dates::FiscalYearOf(d.year + dates::kBeOffset, d.month);
 }
 
 // The document's fiscal year comes from one line of the title or memo;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "base/utf8.h"
+#include "dates/calendar.h"
 #include "dates/money.h"
 #include "regex/regex.h"
 #include "stages/plan/plan_text.h"
@@ -26,10 +27,7 @@ std::optional<int> HeaderYear(std::string_view text) {
       R"(([0-9๐-๙]{4})\s*(?:\(?\s*บาท\s*\)?)?$)");
   std::vector<std::string> g;
   if (!kYear.PartialMatch(CleanPlanText(text), &g)) return std::nullopt;
-  int y = DigitsValue(g[1]);
-  if (y >= 1900 && y <= 2200) y += 543;
-  if (y < 2400 || y > 2700) return std::nullopt;
-  return y;
+  return dates::YearToBe(DigitsValue(g[1]), 4);
 }
 
 // The mission numbers in a cell ("๑.๑ ... ๑.๑.๑ ..."): the text after the
