@@ -20,7 +20,7 @@ LAYERS=(
   "backends"
   "ocr pdf image"
   "layout textnorm dates lexicon"
-  "unicode regex"
+  "unicode regex http"
   "model base"
 )
 
