@@ -3,6 +3,11 @@
 //   Result<Document> r = ReadDocument(path);
 //   if (!r.ok()) return r.status();
 //   Document doc = std::move(r).value();
+//
+// Access is checked, in every build: value(), * and -> on a Result that
+// holds an error is a bug in the caller (it did not look at ok()), and
+// stops the process at once with the error on stderr — not undefined
+// behaviour, not an exception, and never a silently empty value.
 #ifndef RAINGAN_BASE_RESULT_H_
 #define RAINGAN_BASE_RESULT_H_
 
@@ -13,6 +18,13 @@
 #include "base/status.h"
 
 namespace raingan {
+namespace internal {
+
+// Prints "raingan: internal error: a Result was used without a value: " and
+// the status to stderr, then aborts.
+[[noreturn]] void DieOfUncheckedResult(const Status& status);
+
+}  // namespace internal
 
 template <typename T>
 class Result {
@@ -27,15 +39,24 @@ class Result {
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
 
-  const T& value() const& { return *value_; }
-  T& value() & { return *value_; }
-  T&& value() && { return std::move(*value_); }
-  const T& operator*() const& { return *value_; }
-  T& operator*() & { return *value_; }
-  const T* operator->() const { return &*value_; }
-  T* operator->() { return &*value_; }
+  const T& value() const& { return Checked(); }
+  T& value() & { return Checked(); }
+  T&& value() && { return std::move(Checked()); }
+  const T& operator*() const& { return Checked(); }
+  T& operator*() & { return Checked(); }
+  const T* operator->() const { return &Checked(); }
+  T* operator->() { return &Checked(); }
 
  private:
+  const T& Checked() const {
+    if (!value_.has_value()) internal::DieOfUncheckedResult(status_);
+    return *value_;
+  }
+  T& Checked() {
+    if (!value_.has_value()) internal::DieOfUncheckedResult(status_);
+    return *value_;
+  }
+
   Status status_;
   std::optional<T> value_;
 };

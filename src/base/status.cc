@@ -1,5 +1,10 @@
 #include "base/status.h"
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "base/result.h"
+
 namespace raingan {
 
 std::string_view StatusCodeName(Status::Code code) {
@@ -39,3 +44,16 @@ Status Status::WithContext(std::string_view context) const {
 }
 
 }  // namespace raingan
+
+namespace raingan::internal {
+
+void DieOfUncheckedResult(const Status& status) {
+  std::fprintf(stderr,
+               "raingan: internal error: a Result was used without a value: "
+               "%s\n",
+               status.ToString().c_str());
+  std::fflush(stderr);
+  std::abort();
+}
+
+}  // namespace raingan::internal

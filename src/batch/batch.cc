@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -13,7 +14,6 @@
 #include "base/sha256.h"
 #include "batch/atomic_file.h"
 #include "batch/core_tokens.h"
-#include "batch/document_status.h"
 #include "batch/isolated_extract.h"
 #include "batch/memory_limit.h"
 #include "batch/merged_outputs.h"
@@ -21,7 +21,7 @@
 #include "batch/process_pool.h"
 #include "batch/worker.h"
 #include "output/csv_writer.h"
-#include "pipeline/models.h"
+#include "pipeline/data_dirs.h"
 
 namespace raingan::batch {
 namespace {
@@ -180,7 +180,6 @@ Status Runner::StartOrResume(size_t index) {
   task.files = files;
   task.settings = plan_.settings;
   task.max_memory = options_.max_memory;
-  task.ocr_allowed = options_.extract.backend.allow_ocr;
   const Extractor& extractor = *plan_.extractor;
   CoreBudget* cores = plan_.cores.get();
   Result<int> id = pool_.Start(
@@ -337,7 +336,8 @@ Status Runner::WriteMerged() {
 
 }  // namespace
 
-std::string SettingsFingerprint(const ExtractOptions& options) {
+std::string SettingsFingerprint(const ExtractOptions& options,
+                                std::string_view contents) {
   const BackendOptions& b = options.backend;
   std::string ocr = !b.allow_ocr ? "off" : b.force_ocr ? "every page" : "on";
   std::string settings =
@@ -353,7 +353,33 @@ std::string SettingsFingerprint(const ExtractOptions& options) {
     settings += "; limits " + std::to_string(b.limits.max_pixels) + " px, " +
                 std::to_string(b.limits.max_pages) + " pages";
   }
+  if (!contents.empty()) settings += "; " + std::string(contents);
   return settings;
+}
+
+Result<std::string> ContentFingerprint(const std::string& models_dir,
+                                       const Extractor& extractor) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(models_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) names.push_back(it->path().filename());
+  }
+  if (ec) {
+    return Status::IoError("cannot list the models directory " + models_dir +
+                           ": " + ec.message());
+  }
+  std::sort(names.begin(), names.end());
+  std::string all;
+  for (const std::string& name : names) {
+    RAINGAN_ASSIGN_OR_RETURN(std::string bytes,
+                             ReadFile(models_dir + "/" + name));
+    // Length-prefixed, so moving bytes between files changes the digest.
+    all += name + '\0' + std::to_string(bytes.size()) + '\0' + bytes;
+  }
+  return "pipeline file sha256 " + extractor.pipeline().sha256() +
+         "; models sha256 " + Sha256Hex(all);
 }
 
 Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
@@ -397,7 +423,12 @@ Result<BatchPlan> PrepareBatch(const BatchOptions& options) {
   plan.dir = std::make_unique<BatchDir>(std::move(dir));
   RAINGAN_RETURN_IF_ERROR(cores->KeepRecord(plan.dir->CoreTokensRecordPath()));
   plan.cores = std::move(cores);
-  plan.settings = SettingsFingerprint(options.extract);
+  const std::string models_dir = options.extract.models_dir.empty()
+                                     ? DefaultModelsDir()
+                                     : options.extract.models_dir;
+  RAINGAN_ASSIGN_OR_RETURN(std::string contents,
+                           ContentFingerprint(models_dir, *plan.extractor));
+  plan.settings = SettingsFingerprint(options.extract, contents);
   return plan;
 }
 

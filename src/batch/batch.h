@@ -13,10 +13,10 @@
 //      everything. Otherwise fork a worker (worker.h) to extract it, at
 //      most `jobs` at a time, each with a deadline and a memory cap;
 //      a worker that crashes, overruns or is killed makes its document
-//      `failed` with the reason (document_status.h), never the batch —
-//      except a worker stopped by SIGTERM, SIGINT or SIGHUP (a scheduler
-//      stopping the job, a user's kill): its document is left for the
-//      next run, as if the batch had been interrupted.
+//      `failed` with the reason (pipeline/document_status.h), never the
+//      batch — except a worker stopped by SIGTERM, SIGINT or SIGHUP (a
+//      scheduler stopping the job, a user's kill): its document is left for
+//      the next run, as if the batch had been interrupted.
 //      Meanwhile a page survey (page_survey.h) counts pages for progress.
 //   3. Rebuild results.jsonl, measures.csv and measures.jsonl from the
 //      per-document files, atomically, in input order.
@@ -43,6 +43,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/core_budget.h"
@@ -122,8 +123,19 @@ Result<BatchPlan> PrepareBatch(const BatchOptions& options);
 Result<BatchSummary> RunBatch(BatchPlan plan, const BatchOptions& options,
                               ProgressReporter* progress);
 
-// The settings a document's output depends on besides its bytes.
-std::string SettingsFingerprint(const ExtractOptions& options);
+// The settings a document's output depends on besides its bytes: the
+// options by name, plus `contents` (ContentFingerprint()).
+std::string SettingsFingerprint(const ExtractOptions& options,
+                                std::string_view contents = {});
+
+// SHA-256 of the pipeline file's text and of every file in the models
+// directory (name and bytes, in name order), so an edited models/*.tsv or
+// pipeline file makes a resumed batch extract again. The whole directory,
+// not only the files the stages read: it is 16 small files, and a file no
+// stage reads today may be read by the next one. Errors: a models
+// directory that cannot be listed or a file in it that cannot be read.
+Result<std::string> ContentFingerprint(const std::string& models_dir,
+                                       const Extractor& extractor);
 
 }  // namespace raingan::batch
 

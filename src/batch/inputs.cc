@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "base/file.h"
+#include "base/text.h"
 
 namespace raingan::batch {
 namespace fs = std::filesystem;
@@ -97,16 +98,6 @@ class Collector {
   InputList list_;
 };
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 }  // namespace
 
 bool HasDocumentExtension(std::string_view path) {
@@ -144,7 +135,7 @@ Result<InputList> CollectInputs(const InputRequest& request) {
     int line_number = 0;
     while (!rest.empty()) {
       size_t eol = rest.find('\n');
-      std::string_view line = Trim(rest.substr(0, eol));
+      std::string_view line = TrimAsciiSpace(rest.substr(0, eol));
       rest = eol == std::string_view::npos ? "" : rest.substr(eol + 1);
       ++line_number;
       if (line.empty() || line.front() == '#') continue;

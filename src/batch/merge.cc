@@ -13,8 +13,8 @@
 #include "base/file.h"
 #include "batch/atomic_file.h"
 #include "batch/batch_dir.h"
-#include "batch/document_status.h"
 #include "batch/shard.h"
+#include "model/document.h"
 #include "output/csv_writer.h"
 #include "output/json_writer.h"
 

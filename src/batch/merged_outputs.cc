@@ -9,7 +9,7 @@
 #include "base/file.h"
 #include "batch/atomic_file.h"
 #include "batch/corrections.h"
-#include "batch/document_status.h"
+#include "model/document.h"
 #include "output/csv_writer.h"
 #include "output/document_from_json.h"
 #include "output/json_writer.h"

@@ -6,10 +6,10 @@
 #include <cstdio>
 
 #include "base/file.h"
-#include "batch/document_status.h"
 #include "batch/isolated_extract.h"
 #include "output/csv_writer.h"
 #include "output/json_writer.h"
+#include "pipeline/document_status.h"
 
 namespace raingan::batch {
 namespace {
@@ -42,9 +42,12 @@ int RunWorker(const Extractor& extractor, const WorkerTask& task) {
   Result<Document> doc =
       ExtractInWorker(extractor, task.path, task.bytes, task.max_memory);
 
+  // The document's status is the Extractor's (pipeline/document_status.h),
+  // the one `extract` reports too; only a failure to extract or to write
+  // is the worker's own.
   Classification outcome;
   if (doc.ok()) {
-    outcome = Classify(*doc, task.ocr_allowed);
+    outcome = {doc->status, doc->status_reason};
     record.pages = doc->source.pages;
   } else {
     outcome = {DocStatus::kFailed, doc.status().message()};

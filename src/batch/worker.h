@@ -29,7 +29,6 @@ struct WorkerTask {
   DocumentFiles files;      // where to write
   std::string settings;     // copied into the record (resume check)
   uint64_t max_memory = 0;  // address-space cap in bytes; 0 = none
-  bool ocr_allowed = true;  // false under --no-ocr (for the reasons)
 };
 
 // Runs in the forked child; returns its exit status (0: record written).

@@ -103,6 +103,16 @@ int RunExtract(const std::vector<std::string>& args) {
     std::cerr << "raingan: " << input << ": " << doc.status().message() << "\n";
     return kExitFailed;
   }
+  // Nothing was read: failed, as `batch` reports it, and no JSON.
+  if (doc->status == DocStatus::kFailed) {
+    std::cerr << "raingan: " << input << ": " << doc->status_reason << "\n";
+    return kExitFailed;
+  }
+  // partial: the JSON says so ("status", "status_reason"); stderr too.
+  if (doc->status == DocStatus::kPartial) {
+    std::cerr << "raingan: " << input << ": partial: " << doc->status_reason
+              << "\n";
+  }
   std::string text = DocumentToJson(*doc, json);
   if (output.empty() || output == "-") {
     std::cout << text;

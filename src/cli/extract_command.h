@@ -7,8 +7,11 @@
 
 namespace raingan::cli {
 
-// Exit status: 0 extracted (warnings allowed), 1 the input could not be
-// processed (reason on stderr, naming the file), 2 usage error.
+// Exit status: 0 extracted, status ok or partial (warnings allowed; a
+// partial document's JSON says "status": "partial" and why, and stderr
+// names the unread pages); 1 the input could not be processed or nothing
+// in it was read (status failed: no JSON; the reason on stderr, naming the
+// file), 2 usage or configuration error. The same statuses as `batch`.
 int RunExtract(const std::vector<std::string>& args);
 
 extern const char kExtractHelp[];

@@ -1,17 +1,14 @@
 #include "lexicon/tsv.h"
 
 #include "base/file.h"
+#include "base/text.h"
 #include "base/utf8.h"
 
 namespace raingan {
 namespace {
 
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \r");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \r");
-  return s.substr(b, e - b + 1);
-}
+// Fields keep their tabs' meaning: only spaces and a CRLF's \r are trimmed.
+std::string_view Trim(std::string_view s) { return TrimChars(s, " \r"); }
 
 }  // namespace
 
@@ -33,7 +30,7 @@ Result<std::vector<TsvRecord>> ReadTsv(const std::string& path,
     ++line_no;
     pos = nl + 1;
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    std::string trimmed = Trim(line);
+    std::string_view trimmed = Trim(line);
     if (trimmed.empty() || trimmed[0] == '#') {
       if (nl == text.size()) break;
       continue;
@@ -43,7 +40,7 @@ Result<std::vector<TsvRecord>> ReadTsv(const std::string& path,
     size_t start = 0;
     for (;;) {
       size_t tab = line.find('\t', start);
-      rec.fields.push_back(Trim(line.substr(
+      rec.fields.emplace_back(Trim(std::string_view(line).substr(
           start, tab == std::string::npos ? std::string::npos : tab - start)));
       if (tab == std::string::npos) break;
       start = tab + 1;

@@ -8,7 +8,8 @@
 //   ├── info                 document-level facts (kind, organization, year)
 //   ├── measures[]           the normalized records (see measure.h)
 //   ├── plan                 extra structures of anti-corruption plans
-//   └── warnings[]           things a user should know; never fatal
+//   ├── issues[]             things a user should know; never fatal
+//   └── status               ok / partial / failed, set by the pipeline
 //
 // Backends (src/backends/*) fill `source` and `pages`; stages (src/stages/*)
 // refine pages and fill `info`, `measures` and `plan`; only src/output/
@@ -16,10 +17,13 @@
 #ifndef RAINGAN_MODEL_DOCUMENT_H_
 #define RAINGAN_MODEL_DOCUMENT_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/geometry.h"
+#include "model/issue.h"
 #include "model/measure.h"
 #include "model/plan.h"
 
@@ -30,8 +34,8 @@ namespace raingan {
 // whitespace-collapsed once the "normalize" stage has run.
 struct Paragraph {
   std::string text;
-  bool list_item = false;  // came from <li>, or starts with a bullet/number
-  bool heading = false;    // markdown heading, bold title line, etc.
+  bool list_item = false;   // came from <li>, or starts with a bullet/number
+  bool heading = false;     // markdown heading, bold title line, etc.
   double confidence = 1.0;  // OCR word confidence 0..1; 1 for text layers
   Provenance prov;
 };
@@ -95,16 +99,16 @@ struct Block {
 
 // How trustworthy a page's text layer is (PDF pages only).
 struct TextLayerQuality {
-  int chars = 0;         // non-space characters in the text layer
-  int pua = 0;           // Private-Use-Area code points (legacy Thai fonts)
-  int split_sara_am = 0;  // NIKHAHIT + SARA AA pairs
-  int replacement = 0;   // U+FFFD: glyphs without a Unicode mapping
+  int chars = 0;           // non-space characters in the text layer
+  int pua = 0;             // Private-Use-Area code points (legacy Thai fonts)
+  int split_sara_am = 0;   // NIKHAHIT + SARA AA pairs
+  int replacement = 0;     // U+FFFD: glyphs without a Unicode mapping
   bool needs_ocr = false;  // the OCR backend should read this page
   std::string reason;      // why needs_ocr is set
 };
 
 struct Page {
-  int number = 0;  // 1-based; 0 for unpaged text exports
+  int number = 0;                // 1-based; 0 for unpaged text exports
   double width = 0, height = 0;  // points
   std::vector<Block> blocks;     // reading order
   TextLayerQuality quality;
@@ -127,7 +131,7 @@ struct SourceInfo {
 enum class DocumentKind { kUnknown, kItaReport, kAnticorruptionPlan };
 
 struct Organization {
-  std::string name;      // e.g. องค์การบริหารส่วนตำบลยางราก; empty = unknown
+  std::string name;  // e.g. องค์การบริหารส่วนตำบลยางราก; empty = unknown
   std::string district;  // อำเภอ name without the prefix; empty = unknown
   std::string province;  // จังหวัด name without the prefix; empty = unknown
 };
@@ -146,6 +150,12 @@ struct DocumentInfo {
   FiscalYearSpan fiscal_year;
 };
 
+// What became of a document, decided by the pipeline once it has run
+// (pipeline/document_status.h) and reported alike by `extract` and
+// `batch`: ok (every page read), partial (some pages not read) or failed
+// (nothing read, or the input could not be processed: no JSON).
+enum class DocStatus { kOk, kPartial, kFailed };
+
 struct Document {
   SourceInfo source;
   std::vector<Page> pages;
@@ -153,8 +163,20 @@ struct Document {
   std::vector<Measure> measures;
   PlanData plan;
   std::vector<Score> scores;
-  std::vector<std::string> warnings;
+  std::vector<Issue> issues;
+  DocStatus status = DocStatus::kOk;
+  std::string status_reason;  // empty when ok
+
+  void AddIssue(std::string_view stage, std::string_view code,
+                std::string message, int page = 0);
+  // True when an issue with `code` was added.
+  bool HasIssue(std::string_view code) const;
+  // The issues' messages, in order: the JSON's "warnings".
+  std::vector<std::string> warnings() const;
 };
+
+std::string_view DocStatusName(DocStatus status);
+std::optional<DocStatus> ParseDocStatus(std::string_view name);
 
 std::string_view DocumentKindName(DocumentKind kind);
 std::string_view SourceFormatName(SourceFormat format);

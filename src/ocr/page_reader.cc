@@ -338,6 +338,11 @@ void SetConfidences(const std::vector<RecognizedLine>& lines,
 
 }  // namespace
 
+void ReadPage::AddIssue(std::string_view code, std::string message) {
+  issues.push_back(
+      Issue{"ocr", page.number, std::string(code), std::move(message)});
+}
+
 Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
                                       int number, const OcrModels& models,
                                       const PageReadOptions& options) {
@@ -357,11 +362,12 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
       if (flat.ok()) {
         flattened = std::move(*flat);
         upright = &flattened;
-        out.warnings.push_back(where +
-                               "a photographed sheet: cut from its background "
-                               "and its perspective corrected");
+        out.AddIssue("photo_flattened",
+                     where +
+                         "a photographed sheet: cut from its background "
+                         "and its perspective corrected");
       } else {
-        out.warnings.push_back(where + flat.status().message());
+        out.AddIssue("photo_not_flattened", where + flat.status().message());
       }
     }
   }
@@ -374,16 +380,16 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
                                         ? engine->DetectOrientation(*half)
                                         : engine->DetectOrientation(*upright);
     if (!o.ok()) {
-      out.warnings.push_back(where + o.status().message());
+      out.AddIssue("orientation_unknown", where + o.status().message());
     } else if (o->quarter_turns != 0 &&
                o->confidence >= options.min_orientation_confidence) {
       RAINGAN_ASSIGN_OR_RETURN(
           turned, image::RotateQuarters(*upright, o->quarter_turns));
       upright = &turned;
       page.turned = 90 * o->quarter_turns;
-      out.warnings.push_back(where + "the scan was turned " +
-                             std::to_string(page.turned) +
-                             "° clockwise to read it");
+      out.AddIssue("page_turned", where + "the scan was turned " +
+                                      std::to_string(page.turned) +
+                                      "° clockwise to read it");
     }
   }
   RAINGAN_ASSIGN_OR_RETURN(image::PreparedPage prepared,
@@ -394,7 +400,7 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
   page.height = prepared.gray.height() * ppp;
   const BBox whole{0, 0, page.width, page.height};
   if (image::InkCoverage(prepared.binary, whole) < options.min_page_ink) {
-    out.warnings.push_back(where + "blank page, no text to read");
+    out.AddIssue("blank_page", where + "blank page, no text to read");
     return out;
   }
 
@@ -447,17 +453,18 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
         ReadBlock(engine, binary, block, models, options, &lines));
   }
   if (skipped > 0) {
-    out.warnings.push_back(where + std::to_string(skipped) +
-                           " area(s) without lines of text skipped (a "
-                           "picture, a stamp or noise)");
+    out.AddIssue("areas_skipped", where + std::to_string(skipped) +
+                                      " area(s) without lines of text skipped "
+                                      "(a picture, a stamp or noise)");
   }
 
   DropNoise(options.min_noise_confidence, &lines);
   if (TextChars(lines) < kMinPageText) {
-    out.warnings.push_back(where +
-                           "no readable text: not a page of a document "
-                           "(noise, a picture, a photo of something else or "
-                           "a blank scan)");
+    out.AddIssue("no_readable_text",
+                 where +
+                     "no readable text: not a page of a document "
+                     "(noise, a picture, a photo of something else or "
+                     "a blank scan)");
     return out;
   }
   AssignFontSizes(&lines, options.lines);

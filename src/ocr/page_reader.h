@@ -107,19 +107,23 @@ struct OcrModels {
 };
 
 struct ReadPage {
-  Page page;                          // number, size, blocks; ocr = true
-  std::vector<std::string> warnings;  // prefixed with "page N: "
+  Page page;  // number, size, blocks; ocr = true
+  // Stage "ocr", the page's number; messages prefixed with "page N: ".
+  std::vector<Issue> issues;
   double skew_degrees = 0;
   // What recognition found, before the page's blocks are formed
   // (LayOutScannedPages() consumes them).
   std::vector<RecognizedLine> lines;
   std::vector<layout::TableGrid> grids;  // ruled tables
   std::vector<layout::Segment> rules;    // horizontal rulings
+
+  void AddIssue(std::string_view code, std::string message);
 };
 
 // Reads `scan` (any depth; its dpi gives the page size) as page `number`:
 // its lines and ruled tables, page.blocks still empty. Fails only when
-// Tesseract itself fails; unreadable content gives warnings.
+// Tesseract itself fails; unreadable content gives issues (blank_page,
+// no_readable_text, areas_skipped).
 Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
                                       int number, const OcrModels& models,
                                       const PageReadOptions& options = {});

@@ -2,42 +2,43 @@
 
 #include <algorithm>
 
-#include "backends/table_vocabulary.h"
 #include "base/file.h"
 #include "lexicon/tsv.h"
 #include "ocr/worker_pool.h"
 
 namespace raingan::ocr {
 
-Result<ScanOptions> ScanOptionsFor(const BackendOptions& options) {
-  ScanOptions out;
-  out.jobs = std::max(1, options.jobs);
-  out.vocabulary = TableVocabulary(options);
-  out.progress = options.progress;
-  out.cores = options.core_budget;
-  if (!options.models_dir.empty()) {
-    std::string words = ModelPath(options.models_dir, "ocr_words.txt");
-    std::string patterns = ModelPath(options.models_dir, "ocr_patterns.txt");
-    if (PathExists(words)) {
-      out.engine.user_words_file = words;
-      RAINGAN_ASSIGN_OR_RETURN(WordCorrector corrector,
-                               WordCorrector::Load(options.models_dir));
-      out.words = std::make_shared<const WordCorrector>(std::move(corrector));
-    }
-    if (PathExists(patterns)) out.engine.user_patterns_file = patterns;
-    std::string digits = ModelPath(options.models_dir, "ocr_digit_shapes.tsv");
-    if (PathExists(digits)) {
-      RAINGAN_ASSIGN_OR_RETURN(DigitShapes shapes, DigitShapes::Load(digits));
-      out.digits = std::make_shared<const DigitShapes>(std::move(shapes));
-    }
-    if (PathExists(ModelPath(options.models_dir, "months.tsv"))) {
-      RAINGAN_ASSIGN_OR_RETURN(dates::PeriodLexicon months,
-                               dates::PeriodLexicon::Load(options.models_dir));
-      out.months =
-          std::make_shared<const dates::PeriodLexicon>(std::move(months));
-    }
+Result<ScanModels> ScanModels::Load(const std::string& models_dir) {
+  ScanModels out;
+  std::string words = ModelPath(models_dir, "ocr_words.txt");
+  std::string patterns = ModelPath(models_dir, "ocr_patterns.txt");
+  if (PathExists(words)) {
+    out.user_words_file = words;
+    RAINGAN_ASSIGN_OR_RETURN(WordCorrector corrector,
+                             WordCorrector::Load(models_dir));
+    out.words = std::make_shared<const WordCorrector>(std::move(corrector));
+  }
+  if (PathExists(patterns)) out.user_patterns_file = patterns;
+  std::string digits = ModelPath(models_dir, "ocr_digit_shapes.tsv");
+  if (PathExists(digits)) {
+    RAINGAN_ASSIGN_OR_RETURN(DigitShapes shapes, DigitShapes::Load(digits));
+    out.digits = std::make_shared<const DigitShapes>(std::move(shapes));
+  }
+  if (PathExists(ModelPath(models_dir, "months.tsv"))) {
+    RAINGAN_ASSIGN_OR_RETURN(dates::PeriodLexicon months,
+                             dates::PeriodLexicon::Load(models_dir));
+    out.months =
+        std::make_shared<const dates::PeriodLexicon>(std::move(months));
   }
   return out;
+}
+
+void ScanOptions::UseModels(const ScanModels& models) {
+  engine.user_words_file = models.user_words_file;
+  engine.user_patterns_file = models.user_patterns_file;
+  digits = models.digits;
+  months = models.months;
+  words = models.words;
 }
 
 Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
@@ -59,7 +60,7 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
       out.page.ocr = false;
       out.page.quality.reason =
           "cannot rasterize the page: " + raster.status().message();
-      out.warnings.push_back(where + out.page.quality.reason);
+      out.AddIssue("page_not_rendered", where + out.page.quality.reason);
       return;
     }
     OcrModels models;
@@ -69,7 +70,8 @@ Result<std::vector<ReadPage>> ReadScannedPages(const std::vector<int>& numbers,
     Result<ReadPage> read = RecognizeScannedPage(
         engine, *raster, numbers[index], models, options.page);
     if (!read.ok()) {
-      out.warnings.push_back(where + "OCR failed: " + read.status().message());
+      out.AddIssue("ocr_failed",
+                   where + "OCR failed: " + read.status().message());
       return;
     }
     out = std::move(read).value();

@@ -5,7 +5,7 @@
 // decode a TIFF frame); ReadScannedPages() runs that and
 // ReadScannedPage() on a pool of workers (worker_pool.h), one Tesseract
 // Engine each, and returns the pages in order. A page that cannot be
-// rasterized or read gets warnings and no blocks; the others are read.
+// rasterized or read gets issues and no blocks; the others are read.
 #ifndef RAINGAN_OCR_SCAN_READER_H_
 #define RAINGAN_OCR_SCAN_READER_H_
 
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "backends/backend.h"
+#include "base/core_budget.h"
 #include "base/progress.h"
 #include "base/result.h"
 #include "dates/lexicon.h"
@@ -23,6 +23,22 @@
 #include "ocr/page_reader.h"
 
 namespace raingan::ocr {
+
+// What OCR reads from models/, each only when its file exists:
+// Tesseract's word and pattern lists (ocr_words.txt, ocr_patterns.txt),
+// the lexicon corrector built on ocr_words.txt, the digit shapes
+// (ocr_digit_shapes.tsv) and the month names (months.tsv,
+// period_words.tsv). Loaded once per run (lexicon/model_store.h); errors
+// in those files fail with the file and line.
+struct ScanModels {
+  std::string user_words_file;     // EngineOptions::user_words_file
+  std::string user_patterns_file;  // EngineOptions::user_patterns_file
+  std::shared_ptr<const DigitShapes> digits;
+  std::shared_ptr<const dates::PeriodLexicon> months;
+  std::shared_ptr<const WordCorrector> words;
+
+  static Result<ScanModels> Load(const std::string& models_dir);
+};
 
 struct ScanOptions {
   int jobs = 1;  // worker threads (each with its own Engine)
@@ -35,16 +51,12 @@ struct ScanOptions {
   // Header wording for tables without rulings; unset: ruled tables only.
   layout::HeaderVocabulary vocabulary;
   // Told the number of pages to read, then each page read or given up on.
+  // Per document: a backend copies its run's ScanOptions and sets it.
   ProgressTracker progress;
-};
 
-// Options for a backend run: `jobs`, `cores` and `progress` from `options`;
-// from models_dir, when they exist: Tesseract's word and pattern lists
-// (ocr_words.txt, ocr_patterns.txt), the lexicon corrector built on
-// ocr_words.txt, the digit shapes (ocr_digit_shapes.tsv) and the month names
-// (months.tsv, period_words.tsv); errors in those files fail with the file and
-// line.
-Result<ScanOptions> ScanOptionsFor(const BackendOptions& options);
+  // Uses `models`: its lists for the engine, its models for the pages.
+  void UseModels(const ScanModels& models);
+};
 
 // Produces the raster of page `index`. Called concurrently from different
 // workers, never concurrently with the same `worker` value, so per-worker

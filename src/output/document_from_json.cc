@@ -77,7 +77,18 @@ Result<ReadDocument> DocumentFromJson(std::string_view text) {
   doc.info.organization.province = r.province.value_or("");
   doc.info.fiscal_year.be = r.fiscal_year_be.value_or(0);
   doc.info.fiscal_year.be_end = r.fiscal_year_be_end.value_or(0);
-  doc.warnings = r.warnings;
+  // Typed issues when the JSON has them; older JSON only has the messages.
+  if (!r.issues.empty()) {
+    for (const IssueRecord& i : r.issues) {
+      doc.issues.push_back(
+          Issue{i.stage.value_or(""), i.page.value_or(0), i.code, i.message});
+    }
+  } else {
+    for (const std::string& w : r.warnings) {
+      doc.issues.push_back(Issue{"", 0, "warning", w});
+    }
+  }
+  doc.status_reason = r.status_reason.value_or("");
   out.status = r.status.value_or("");
   for (const MeasureRecord& m : r.measures) {
     doc.measures.push_back(ToMeasure(m));

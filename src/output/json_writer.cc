@@ -249,6 +249,8 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
   ordered j;
   j["schema_version"] = kSchemaVersion;
   j["source"] = SourceJson(doc.source);
+  j["status"] = std::string(DocStatusName(doc.status));
+  j["status_reason"] = StringOrNull(doc.status_reason);
   j["document"] = DocumentInfoJson(doc.info);
   ordered measures = ordered::array();
   for (const Measure& m : doc.measures) measures.push_back(MeasureJson(m));
@@ -269,7 +271,17 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
     }
     j["scores"] = scores;
   }
-  j["warnings"] = Strings(doc.warnings);
+  j["warnings"] = Strings(doc.warnings());
+  ordered issues = ordered::array();
+  for (const Issue& i : doc.issues) {
+    ordered o;
+    o["code"] = i.code;
+    o["stage"] = i.stage;
+    o["page"] = IntOrNull(i.page, i.page > 0);
+    o["message"] = i.message;
+    issues.push_back(o);
+  }
+  j["issues"] = issues;
   if (options.layout) j["layout"] = LayoutJson(doc);
   std::string out = Dump(j, options.indent);
   out.push_back('\n');

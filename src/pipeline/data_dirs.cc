@@ -29,4 +29,14 @@ std::string FindDataDir(const char* env_var, const std::string& name,
   return source_default;
 }
 
+std::string DefaultModelsDir() {
+  return FindDataDir("RAINGAN_MODELS", "models", "header_roles.tsv",
+                     RAINGAN_SOURCE_MODELS_DIR);
+}
+
+std::string DefaultPipelinesDir() {
+  return FindDataDir("RAINGAN_PIPELINES", "pipelines", "default.json",
+                     RAINGAN_SOURCE_PIPELINES_DIR);
+}
+
 }  // namespace raingan

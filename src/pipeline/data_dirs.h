@@ -14,6 +14,13 @@ std::string FindDataDir(const char* env_var, const std::string& name,
                         const std::string& marker,
                         const std::string& source_default);
 
+// Where models/ is: $RAINGAN_MODELS, else models/ next to the executable's
+// directory (an installed tree), else the source tree's models/.
+std::string DefaultModelsDir();
+
+// Where pipelines/ is: $RAINGAN_PIPELINES, else found like models/.
+std::string DefaultPipelinesDir();
+
 }  // namespace raingan
 
 #endif  // RAINGAN_PIPELINE_DATA_DIRS_H_

@@ -2,6 +2,9 @@
 
 #include "base/file.h"
 #include "base/sha256.h"
+#include "lexicon/model_store.h"
+#include "pipeline/data_dirs.h"
+#include "pipeline/document_status.h"
 
 namespace raingan {
 
@@ -9,15 +12,19 @@ Result<Extractor> Extractor::Create(const ExtractOptions& options) {
   ExtractOptions opts = options;
   if (opts.models_dir.empty()) opts.models_dir = DefaultModelsDir();
   if (opts.pipelines_dir.empty()) opts.pipelines_dir = DefaultPipelinesDir();
-  opts.backend.models_dir = opts.models_dir;
-  Result<std::shared_ptr<const Models>> models = Models::Load(opts.models_dir);
-  if (!models.ok()) return models.status();
-  opts.backend.headers = std::shared_ptr<const HeaderLexicon>(
-      *models, &(*models)->headers);
-  Result<Pipeline> pipeline = Pipeline::Load(opts.pipeline, opts.pipelines_dir);
-  if (!pipeline.ok()) return pipeline.status();
-  return Extractor(std::move(opts), std::move(models).value(),
-                   std::move(pipeline).value());
+  if (!PathExists(opts.models_dir)) {
+    return Status::NotFound("models directory not found: " + opts.models_dir +
+                            " (set --models or RAINGAN_MODELS)");
+  }
+  // Every backend and stage loads its models from here; a model two of
+  // them use is loaded once. The store is only needed while creating.
+  ModelStore models(opts.models_dir);
+  RAINGAN_ASSIGN_OR_RETURN(Backends backends,
+                           Backends::Create(opts.backend, &models));
+  RAINGAN_ASSIGN_OR_RETURN(
+      Pipeline pipeline,
+      Pipeline::Load(opts.pipeline, opts.pipelines_dir, &models));
+  return Extractor(std::move(opts), std::move(backends), std::move(pipeline));
 }
 
 Result<Document> Extractor::Extract(const std::string& path,
@@ -34,27 +41,12 @@ Result<Document> Extractor::ExtractBytes(
   doc.source.path = path;
   doc.source.sha256 = Sha256Hex(bytes);
   if (bytes.empty()) return Status::BadInput("the file is empty (0 bytes)");
-
-  BackendOptions backend = options_.backend;
-  backend.progress = ProgressTracker(progress ? progress : options_.progress);
-  Status read;
-  switch (SniffFormat(bytes, path)) {
-    case InputFormat::kPdf:
-      read = ReadPdf(path, bytes, backend, &doc);
-      break;
-    case InputFormat::kImage:
-      read = ReadImage(path, bytes, backend, &doc);
-      break;
-    case InputFormat::kText:
-    case InputFormat::kUnknown:
-      read = ReadTextExport(bytes, backend, &doc);
-      break;
-  }
-  if (!read.ok()) return read;
-
-  StageContext ctx{*models_};
-  Status run = pipeline_.Run(ctx, &doc);
-  if (!run.ok()) return run;
+  const ProgressTracker tracker(progress ? progress : options_.progress);
+  RAINGAN_RETURN_IF_ERROR(backends_.Read(path, bytes, tracker, &doc));
+  RAINGAN_RETURN_IF_ERROR(pipeline_.Run(&doc));
+  Classification outcome = Classify(doc, options_.backend.allow_ocr);
+  doc.status = outcome.status;
+  doc.status_reason = std::move(outcome.reason);
   return doc;
 }
 

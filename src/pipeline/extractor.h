@@ -2,9 +2,18 @@
 // format, run the matching backend, then the pipeline's stages. The CLI's
 // `extract` and every batch worker go through here.
 //
-// Create() loads models and the pipeline once; Extract() may then be called
-// for any number of documents. Extract() never throws; a Result error
-// carries the reason (the caller adds the file name).
+// Create() makes the backends and the pipeline's stages once, each loading
+// and validating its own models/ files (lexicon/model_store.h), before any
+// document is read; its errors are configuration errors naming the file
+// (and line). Extract() may then be called for any number of documents,
+// from any thread.
+//
+// Extract() never throws. A Result error means the input could not be
+// processed (empty, damaged, encrypted, not a document); its message is
+// the reason (the caller adds the file name). Otherwise the Document's
+// `status` says what was read (pipeline/document_status.h): ok, partial,
+// or failed — nothing was read; the caller then writes no JSON for it and
+// reports `status_reason`, as `extract` and `batch` both do.
 #ifndef RAINGAN_PIPELINE_EXTRACTOR_H_
 #define RAINGAN_PIPELINE_EXTRACTOR_H_
 
@@ -15,7 +24,6 @@
 #include "backends/backend.h"
 #include "base/result.h"
 #include "model/document.h"
-#include "pipeline/models.h"
 #include "pipeline/pipeline.h"
 
 namespace raingan {
@@ -45,16 +53,17 @@ class Extractor {
       const ProgressCallback& progress = nullptr) const;
 
   const Pipeline& pipeline() const { return pipeline_; }
+  // The options with the directories resolved.
+  const ExtractOptions& options() const { return options_; }
 
  private:
-  Extractor(ExtractOptions options, std::shared_ptr<const Models> models,
-            Pipeline pipeline)
+  Extractor(ExtractOptions options, Backends backends, Pipeline pipeline)
       : options_(std::move(options)),
-        models_(std::move(models)),
+        backends_(std::move(backends)),
         pipeline_(std::move(pipeline)) {}
 
   ExtractOptions options_;
-  std::shared_ptr<const Models> models_;
+  Backends backends_;
   Pipeline pipeline_;
 };
 

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "base/file.h"
-#include "pipeline/data_dirs.h"
+#include "base/sha256.h"
 #include "pipeline/registry.h"
 
 namespace raingan {
@@ -22,7 +22,8 @@ std::string ValidNames() {
 }  // namespace
 
 Result<Pipeline> Pipeline::Load(const std::string& spec,
-                                const std::string& pipelines_dir) {
+                                const std::string& pipelines_dir,
+                                ModelStore* models) {
   std::string path = spec;
   bool looks_like_path =
       spec.find('/') != std::string::npos ||
@@ -33,42 +34,66 @@ Result<Pipeline> Pipeline::Load(const std::string& spec,
     return Status::InvalidArgument("cannot load pipeline '" + spec + "' (" +
                                    path + "): " + text.status().message());
   }
-  return Parse(*text, path);
+  return Parse(*text, path, models);
 }
 
-Result<Pipeline> Pipeline::Parse(const std::string& json_text,
-                                 const std::string& origin) {
+Result<Pipeline> Pipeline::Parse(std::string_view json_text,
+                                 const std::string& origin,
+                                 ModelStore* models) {
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr,
                                            /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     return Status::InvalidArgument(origin + ": not valid JSON");
   }
-  if (!j.is_object() || !j.contains("stages") || !j["stages"].is_array()) {
+  // Only checked accessors below: nlohmann's get<>() and value() throw on
+  // a key of the wrong type, and nothing may throw out of here.
+  if (!j.is_object()) {
     return Status::InvalidArgument(
         origin + ": expected an object with a \"stages\" array of names");
   }
+  const auto stages = j.find("stages");
+  if (stages == j.end() || !stages->is_array()) {
+    return Status::InvalidArgument(
+        origin + ": expected an object with a \"stages\" array of names");
+  }
+  for (const char* key : {"name", "description"}) {
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_string()) {
+      return Status::InvalidArgument(origin + ": \"" + key +
+                                     "\" must be a string");
+    }
+  }
   Pipeline p;
-  p.name_ = j.value("name", origin);
+  const auto given_name = j.find("name");
+  p.name_ = given_name != j.end() ? given_name->get_ref<const std::string&>()
+                                  : origin;
+  p.sha256_ = Sha256Hex(json_text);
   std::set<std::string> seen;
-  for (const nlohmann::json& s : j["stages"]) {
+  std::vector<StageFactory> factories;
+  for (const nlohmann::json& s : *stages) {
     if (!s.is_string()) {
       return Status::InvalidArgument(origin +
                                      ": every stage must be a string name");
     }
-    std::string name = s.get<std::string>();
+    const std::string& name = s.get_ref<const std::string&>();
     if (!seen.insert(name).second) {
       return Status::InvalidArgument(origin + ": stage '" + name +
                                      "' is listed twice");
     }
-    std::unique_ptr<Stage> stage = CreateStage(name);
-    if (stage == nullptr) {
+    StageFactory factory = FindStageFactory(name);
+    if (factory == nullptr) {
       return Status::InvalidArgument(origin + ": unknown stage '" + name +
                                      "'; valid stages are: " + ValidNames());
     }
-    p.stages_.push_back(std::move(stage));
+    factories.push_back(factory);
   }
-  if (p.stages_.empty()) {
+  if (factories.empty()) {
     return Status::InvalidArgument(origin + ": the pipeline has no stages");
+  }
+  // The file is valid: now make the stages (each loads its models).
+  for (StageFactory factory : factories) {
+    RAINGAN_ASSIGN_OR_RETURN(std::unique_ptr<Stage> stage, factory(models));
+    p.stages_.push_back(std::move(stage));
   }
   return p;
 }
@@ -79,17 +104,12 @@ std::vector<std::string> Pipeline::stage_names() const {
   return out;
 }
 
-Status Pipeline::Run(const StageContext& ctx, Document* doc) const {
+Status Pipeline::Run(Document* doc) const {
   for (const auto& stage : stages_) {
-    Status s = stage->Run(ctx, doc);
+    Status s = stage->Run(doc);
     if (!s.ok()) return s.WithContext("stage " + std::string(stage->name()));
   }
   return Status::Ok();
-}
-
-std::string DefaultPipelinesDir() {
-  return FindDataDir("RAINGAN_PIPELINES", "pipelines", "default.json",
-                     RAINGAN_SOURCE_PIPELINES_DIR);
 }
 
 }  // namespace raingan

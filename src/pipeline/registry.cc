@@ -14,10 +14,10 @@ namespace {
 
 struct Registration {
   std::string_view name;
-  std::unique_ptr<Stage> (*create)();
+  StageFactory create;
 };
 
-// Order here is only the order `--help` lists them in.
+// Order here is only the order `raingan stages` lists them in.
 constexpr Registration kStages[] = {
     {"normalize", &NewNormalizeStage},
     {"metadata", &NewMetadataStage},
@@ -31,9 +31,9 @@ constexpr Registration kStages[] = {
 
 }  // namespace
 
-std::unique_ptr<Stage> CreateStage(std::string_view name) {
+StageFactory FindStageFactory(std::string_view name) {
   for (const Registration& r : kStages) {
-    if (r.name == name) return r.create();
+    if (r.name == name) return r.create;
   }
   return nullptr;
 }

@@ -1,19 +1,19 @@
-// The stages a pipeline file may name. Adding a stage = writing it under
-// src/stages/<name>/ and adding one line to the table in registry.cc.
+// The stages a pipeline file may name, each with its factory
+// (stages/stage.h). Adding a stage = writing it under src/stages/<name>/
+// and adding one line to the table in registry.cc.
 #ifndef RAINGAN_PIPELINE_REGISTRY_H_
 #define RAINGAN_PIPELINE_REGISTRY_H_
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-// nullptr for an unknown name.
-std::unique_ptr<Stage> CreateStage(std::string_view name);
+// The factory of the stage called `name`; nullptr for an unknown name.
+StageFactory FindStageFactory(std::string_view name);
 
 // Every registered name, in registration order.
 std::vector<std::string> StageNames();

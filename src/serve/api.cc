@@ -8,6 +8,7 @@
 
 #include "base/file.h"
 #include "output/api_json.h"
+#include "pipeline/data_dirs.h"
 #include "pipeline/pipeline.h"
 #include "serve/safe_path.h"
 

@@ -27,11 +27,12 @@ const std::string& ScanBytes() {
 }
 
 ScanOptions Options(int jobs) {
-  BackendOptions backend;
-  backend.models_dir = std::string(RAINGAN_SOURCE_DIR) + "/models";
-  backend.jobs = jobs;
-  Result<ScanOptions> options = ScanOptionsFor(backend);
-  return options.ok() ? *options : ScanOptions();
+  ScanOptions options;
+  options.jobs = jobs;
+  Result<ScanModels> models =
+      ScanModels::Load(std::string(RAINGAN_SOURCE_DIR) + "/models");
+  if (models.ok()) options.UseModels(*models);
+  return options;
 }
 
 void BM_ReadScannedPage(benchmark::State& state) {

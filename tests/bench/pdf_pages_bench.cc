@@ -1,4 +1,4 @@
-// Born-digital PDF pages through the backend (ReadPdf: glyphs, rulings,
+// Born-digital PDF pages through the PDF backend (glyphs, rulings,
 // grids, lines, blocks), pages per second.
 //
 //   build-b/tests/bench/pdf_pages_bench
@@ -22,10 +22,17 @@ void BM_ReadPdf(benchmark::State& state, const char* name) {
     state.SkipWithError(bytes.status().ToString().c_str());
     return;
   }
+  ModelStore models(std::string(RAINGAN_SOURCE_DIR) + "/models");
+  Result<std::unique_ptr<Backend>> pdf =
+      NewPdfBackend(BackendOptions{}, &models);
+  if (!pdf.ok()) {
+    state.SkipWithError(pdf.status().ToString().c_str());
+    return;
+  }
   int pages = 0;
   for (auto _ : state) {
     Document doc;
-    Status s = ReadPdf(name, *bytes, BackendOptions{}, &doc);
+    Status s = (*pdf)->Read(*bytes, ProgressTracker(), &doc);
     if (!s.ok()) {
       state.SkipWithError(s.ToString().c_str());
       return;

@@ -186,6 +186,39 @@ TEST_F(BatchResumeTest, ChangedInputIsProcessedAgainAndOnlyIt) {
   ExpectCompleteAndUnique();
 }
 
+// The README invites editing models/*.tsv: a resumed batch must not keep
+// outputs made with the old models, nor with an old pipeline file.
+TEST_F(BatchResumeTest, EditedModelOrPipelineFileMakesEveryInputRunAgain) {
+  const std::string models = dir_ + "/models";
+  fs::copy(SourcePath("models"), models);
+  const std::string pipeline = dir_ + "/mine.json";
+  fs::copy_file(SourcePath("pipelines/default.json"), pipeline);
+  std::vector<std::string> command = Command();
+  for (const char* a :
+       {"--models", models.c_str(), "--pipeline", pipeline.c_str()}) {
+    command.emplace_back(a);
+  }
+  ASSERT_EQ(RunRaingan(command).exit_code, 0);
+  testing::CommandResult same = RunRaingan(command);
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.out.find("(5 done by an earlier run)"), std::string::npos)
+      << same.out;
+
+  std::ofstream(models + "/units.tsv", std::ios::app) << "# edited\n";
+  testing::CommandResult edited = RunRaingan(command);
+  ASSERT_EQ(edited.exit_code, 0) << edited.err;
+  EXPECT_EQ(edited.out.find("done by an earlier run"), std::string::npos)
+      << edited.out;
+  ExpectCompleteAndUnique();
+
+  std::ofstream(pipeline, std::ios::app) << "\n";
+  edited = RunRaingan(command);
+  ASSERT_EQ(edited.exit_code, 0) << edited.err;
+  EXPECT_EQ(edited.out.find("done by an earlier run"), std::string::npos)
+      << edited.out;
+  ExpectCompleteAndUnique();
+}
+
 TEST_F(BatchResumeTest, FailedInputsAreRetriedOnlyWhenAsked) {
   std::ofstream(in_ + "/f_empty.txt");
   std::vector<std::string> command = Command();

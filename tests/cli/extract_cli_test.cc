@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 
+#include "batch/batch_test_util.h"
 #include "testing/run_cli.h"
 #include "testing/schema_validator.h"
 
@@ -143,6 +146,74 @@ TEST(ExtractCliTest, LayoutDebugOutputHasBlocksWithProvenance) {
     }
   }
   EXPECT_TRUE(saw_table);
+}
+
+// The document status is the pipeline's (pipeline/document_status.h):
+// `extract` reports what `batch` writes in results.jsonl — ok and partial
+// with JSON ("status", "status_reason") and exit 0, failed with no JSON,
+// the same reason on stderr and exit 1.
+TEST(ExtractCliTest, StatusIsTheOneBatchReports) {
+  struct Case {
+    std::string path;
+    const char* status;
+  } cases[] = {
+      {TestDataPath("pdf/002_p1-3.pdf"), "ok"},
+      // Page 1 born-digital, page 2 a scan: with --no-ocr only page 1.
+      {TestDataPath("ocr/mixed_born_scan.pdf"), "partial"},
+      {TestDataPath("ocr/000_p8-9.scan.pdf"), "failed"},
+  };
+  const std::string dir = testing::MakeTempDir();
+  std::vector<std::string> args = {"batch", "--out", dir + "/out", "--no-ocr"};
+  for (const Case& c : cases) args.push_back(c.path);
+  testing::CommandResult batch = RunRaingan(args);
+  std::map<std::string, nlohmann::json> results;
+  for (const nlohmann::json& line :
+       batch_test::ReadJsonLines(dir + "/out/results.jsonl")) {
+    results[line["path"]] = line;
+  }
+  ASSERT_EQ(results.size(), 3u) << batch.out << batch.err;
+
+  for (const Case& c : cases) {
+    const nlohmann::json& line = results[c.path];
+    ASSERT_EQ(line["status"], c.status) << line.dump();
+    testing::CommandResult r = RunRaingan({"extract", c.path, "--no-ocr"});
+    if (std::string(c.status) == "failed") {
+      EXPECT_EQ(r.exit_code, 1) << c.path;
+      EXPECT_TRUE(r.out.empty()) << c.path;
+      EXPECT_EQ(r.err, "raingan: " + c.path + ": " +
+                           line["error"].get<std::string>() + "\n");
+      continue;
+    }
+    EXPECT_EQ(r.exit_code, 0) << c.path << ": " << r.err;
+    nlohmann::json doc = Parse(r.out);
+    ASSERT_TRUE(doc.is_object()) << c.path;
+    EXPECT_EQ(doc["status"], c.status) << c.path;
+    std::vector<std::string> errors =
+        testing::SchemaValidator::ForOutput().Validate(doc);
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    if (std::string(c.status) == "ok") {
+      EXPECT_TRUE(doc["status_reason"].is_null()) << c.path;
+      EXPECT_TRUE(r.err.empty()) << r.err;
+    } else {
+      EXPECT_EQ(doc["status_reason"], line["error"]) << c.path;
+      EXPECT_THAT(r.err, HasSubstr(line["error"].get<std::string>()));
+      // The document's own JSON in the batch says the same.
+      nlohmann::json batch_doc = testing::ReadJsonFile(
+          dir + "/out/" + line["output"].get<std::string>());
+      EXPECT_EQ(batch_doc["status"], doc["status"]);
+      EXPECT_EQ(batch_doc["status_reason"], doc["status_reason"]);
+      EXPECT_EQ(batch_doc["issues"], doc["issues"]);
+      // Typed issues beside the warnings: the unread page is one.
+      bool unread = false;
+      for (const nlohmann::json& issue : doc["issues"]) {
+        unread = unread || (issue["code"] == "page_not_read" &&
+                            issue["page"] == 2 && issue["stage"] == "pdf");
+      }
+      EXPECT_TRUE(unread) << doc["issues"].dump();
+      EXPECT_EQ(doc["warnings"].size(), doc["issues"].size());
+    }
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

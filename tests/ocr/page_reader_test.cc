@@ -120,8 +120,10 @@ TEST_F(PageReaderTest, BlankPageIsAWarningNotAFailure) {
   Result<ReadPage> read = ReadScannedPage(engine_.get(), blank, 3, Models());
   ASSERT_TRUE(read.ok());
   EXPECT_TRUE(read->page.blocks.empty());
-  ASSERT_EQ(read->warnings.size(), 1u);
-  EXPECT_EQ(read->warnings[0].rfind("page 3: blank page", 0), 0u);
+  ASSERT_EQ(read->issues.size(), 1u);
+  EXPECT_EQ(read->issues[0].message.rfind("page 3: blank page", 0), 0u);
+  EXPECT_EQ(read->issues[0].code, "blank_page");
+  EXPECT_EQ(read->issues[0].page, 3);
 }
 
 TEST_F(PageReaderTest, NoisePageIsAWarningNotAFailure) {
@@ -133,8 +135,8 @@ TEST_F(PageReaderTest, NoisePageIsAWarningNotAFailure) {
       ReadScannedPage(engine_.get(), Gray(1240, 1754, px), 4, Models());
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_TRUE(read->page.blocks.empty());
-  ASSERT_FALSE(read->warnings.empty());
-  EXPECT_EQ(read->warnings[0].rfind("page 4: ", 0), 0u);
+  ASSERT_FALSE(read->issues.empty());
+  EXPECT_EQ(read->issues[0].message.rfind("page 4: ", 0), 0u);
 }
 
 TEST_F(PageReaderTest, BadArguments) {

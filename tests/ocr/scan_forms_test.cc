@@ -56,16 +56,15 @@ INSTANTIATE_TEST_SUITE_P(
                       Form{"photo", 0.8, "photographed sheet"}),
     [](const auto& info) { return std::string(info.param.name); });
 
-// A phone photo of a desk, not of a page: a warning, and no records.
+// A phone photo of a desk, not of a page: no records. Nothing was read,
+// so the document failed (CONTRACT.md: exit 1, no JSON) and says why.
 TEST(ScanFormTest, APhotoOfSomethingElseGivesNoRecords) {
   testing::CommandResult r =
       RunRaingan({"extract", TestDataPath("scans/desk.photo.pdf")});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  nlohmann::json out = nlohmann::json::parse(r.out, nullptr, false);
-  ASSERT_FALSE(out.is_discarded());
-  EXPECT_TRUE(out["measures"].empty()) << out["measures"].dump();
-  EXPECT_TRUE(Warned(out, "not a page of a document"))
-      << out["warnings"].dump();
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("desk.photo.pdf"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("not a page of a document"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -68,7 +68,8 @@ Document SampleDocument() {
   risk.controls = {"เปิดเผยราคากลาง", "ตรวจสอบ"};
   doc.plan.risks.push_back(risk);
   doc.scores.push_back(Score{"overall", "คะแนนรวม", 93.66, "A", {}});
-  doc.warnings = {"budget table: dimension 2 ..."};
+  doc.AddIssue("budget_table", "budget_mismatch",
+               "budget table: dimension 2 ...");
   return doc;
 }
 
@@ -132,9 +133,31 @@ TEST(DocumentRecordFromJson, ReadsBackWhatTheWriterWrote) {
   EXPECT_EQ(r->warnings.size(), 1u);
 }
 
-TEST(DocumentRecordFromJson, OutputBeforeThePlannedKeysHasThemAbsent) {
+TEST(DocumentRecordFromJson, StatusAndIssuesAsTheWriterWritesThem) {
+  Document doc = SampleDocument();
+  doc.status = DocStatus::kPartial;
+  doc.status_reason = "1 of 12 pages were not read (page 3: no text layer)";
+  doc.AddIssue("pdf", "page_not_read", "page 3 was not read", 3);
   Result<DocumentRecord> r =
-      DocumentRecordFromJson(DocumentToJson(SampleDocument(), JsonOptions{}));
+      DocumentRecordFromJson(DocumentToJson(doc, JsonOptions{}));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, "partial");
+  EXPECT_EQ(r->status_reason, doc.status_reason);
+  ASSERT_EQ(r->issues.size(), 2u);
+  EXPECT_EQ(r->issues[0].code, "budget_mismatch");
+  EXPECT_FALSE(r->issues[0].page.has_value());
+  EXPECT_EQ(r->issues[1].code, "page_not_read");
+  EXPECT_EQ(r->issues[1].stage, "pdf");
+  EXPECT_EQ(r->issues[1].page, 3);
+  EXPECT_EQ(r->warnings.size(), 2u);
+}
+
+TEST(DocumentRecordFromJson, OutputBeforeThePlannedKeysHasThemAbsent) {
+  // What raingan wrote before status, status_reason and issues existed.
+  nlohmann::json old =
+      nlohmann::json::parse(DocumentToJson(SampleDocument(), JsonOptions{}));
+  for (const char* key : {"status", "status_reason", "issues"}) old.erase(key);
+  Result<DocumentRecord> r = DocumentRecordFromJson(old.dump());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_FALSE(r->status.has_value());
   EXPECT_FALSE(r->status_reason.has_value());

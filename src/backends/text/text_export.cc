@@ -1,10 +1,12 @@
 #include "backends/text/text_export.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "backends/backend.h"
+#include "base/text.h"
 #include "base/utf8.h"
 #include "regex/regex.h"
 #include "textnorm/html.h"
@@ -53,12 +55,7 @@ bool IsTabRow(std::string_view line) {
   return line.find('\t') != std::string_view::npos;
 }
 
-std::string_view TrimView(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
+std::string_view TrimView(std::string_view s) { return TrimChars(s, " \t"); }
 
 bool IsPipeRow(std::string_view line) {
   std::string_view t = TrimView(line);
@@ -322,6 +319,29 @@ Status ReadTextExport(std::string_view bytes, const BackendOptions& options,
   doc->source.pages = -1;
   doc->pages.push_back(std::move(page));
   return Status::Ok();
+}
+
+namespace {
+
+class TextBackend : public Backend {
+ public:
+  explicit TextBackend(const BackendOptions& options) : options_(options) {}
+  std::string_view name() const override { return "text"; }
+  // A text export has no pages to count: it reports no progress.
+  Status Read(std::string_view bytes, const ProgressTracker& /*progress*/,
+              Document* doc) const override {
+    return ReadTextExport(bytes, options_, doc);
+  }
+
+ private:
+  BackendOptions options_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Backend>> NewTextBackend(const BackendOptions& options,
+                                                ModelStore* /*models*/) {
+  return std::unique_ptr<Backend>(std::make_unique<TextBackend>(options));
 }
 
 }  // namespace raingan

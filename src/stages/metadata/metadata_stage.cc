@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
+#include "base/text.h"
 #include "base/utf8.h"
+#include "dates/calendar.h"
 #include "regex/regex.h"
 
 namespace raingan {
@@ -13,22 +16,16 @@ namespace {
 constexpr size_t kTitleParagraphs = 15;
 constexpr int kTitleWeight = 3;
 
+// The year groups below are four digits; 0 for anything else.
 int ParseYearDigits(std::string_view digits) {
-  int v = 0;
-  size_t pos = 0;
-  while (pos < digits.size()) {
-    int d = utf8::DigitValue(utf8::DecodeNext(digits, &pos));
-    if (d < 0) return 0;
-    v = v * 10 + d;
-  }
-  return v;
+  return std::max(0, ParseDigits(digits, 9999));
 }
 
-// A four-digit year as BE; CE years are converted; others are rejected.
+// A four-digit year as BE (CE years converted), 0 when it is none. A
+// document's own year is never past BE 2700, even written in CE.
 int AsBuddhistYear(int y) {
-  if (y >= 2400 && y <= 2700) return y;
-  if (y >= 1900 && y <= 2157) return y + 543;
-  return 0;
+  std::optional<int> be = dates::YearToBe(y, 4);
+  return be && *be <= 2700 ? *be : 0;
 }
 
 std::string Trim(std::string s) {
@@ -322,9 +319,12 @@ FiscalYearSpan FindFiscalYear(const std::vector<std::string>& paras,
 
 class MetadataStage : public Stage {
  public:
+  explicit MetadataStage(std::shared_ptr<const MetadataLexicon> lexicon)
+      : lexicon_(std::move(lexicon)) {}
+
   std::string_view name() const override { return "metadata"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
+  Status Run(Document* doc) const override {
     std::vector<std::string> paras, headings;
     for (const Page& page : doc->pages) {
       for (const Block& b : page.blocks) {
@@ -333,15 +333,20 @@ class MetadataStage : public Stage {
         if (b.text.heading) headings.push_back(b.text.text);
       }
     }
-    doc->info = FindDocumentInfo(paras, ctx.models.metadata, headings);
+    doc->info = FindDocumentInfo(paras, *lexicon_, headings);
     if (doc->info.organization.name.empty()) {
-      doc->warnings.push_back("organization not found in the text");
+      doc->AddIssue(name(), "organization_not_found",
+                    "organization not found in the text");
     }
     if (doc->info.fiscal_year.be == 0) {
-      doc->warnings.push_back("fiscal year not found in the text");
+      doc->AddIssue(name(), "fiscal_year_not_found",
+                    "fiscal year not found in the text");
     }
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const MetadataLexicon> lexicon_;
 };
 
 }  // namespace
@@ -357,8 +362,11 @@ DocumentInfo FindDocumentInfo(const std::vector<std::string>& paragraphs,
   return info;
 }
 
-std::unique_ptr<Stage> NewMetadataStage() {
-  return std::make_unique<MetadataStage>();
+Result<std::unique_ptr<Stage>> NewMetadataStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const MetadataLexicon> lexicon,
+                           models->Get<MetadataLexicon>());
+  return std::unique_ptr<Stage>(
+      std::make_unique<MetadataStage>(std::move(lexicon)));
 }
 
 }  // namespace raingan

@@ -16,11 +16,13 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/stage.h"
+#include "stages/metadata/metadata_lexicon.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewMetadataStage();
+// Loads models/org_types.tsv, provinces.tsv and document_kinds.tsv.
+Result<std::unique_ptr<Stage>> NewMetadataStage(ModelStore* models);
 
 // Exposed for tests: the facts found in a list of paragraphs; `headings`
 // (the paragraphs set as headings) are title candidates when no paragraph

@@ -1,6 +1,10 @@
 #include "stages/normalize/normalize_stage.h"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
+
+#include "textnorm/normalizer.h"
 
 #include "textnorm/image_caption.h"
 
@@ -21,10 +25,14 @@ void NormalizeParagraphs(const textnorm::Normalizer& n,
 
 class NormalizeStage : public Stage {
  public:
+  explicit NormalizeStage(
+      std::shared_ptr<const textnorm::Normalizer> normalizer)
+      : normalizer_(std::move(normalizer)) {}
+
   std::string_view name() const override { return "normalize"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
-    const textnorm::Normalizer& n = ctx.models.normalizer;
+  Status Run(Document* doc) const override {
+    const textnorm::Normalizer& n = *normalizer_;
     for (Page& page : doc->pages) {
       for (Block& block : page.blocks) {
         if (block.type == BlockType::kParagraph) {
@@ -44,12 +52,17 @@ class NormalizeStage : public Stage {
     }
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const textnorm::Normalizer> normalizer_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> NewNormalizeStage() {
-  return std::make_unique<NormalizeStage>();
+Result<std::unique_ptr<Stage>> NewNormalizeStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const textnorm::Normalizer> n,
+                           models->Get<textnorm::Normalizer>());
+  return std::unique_ptr<Stage>(std::make_unique<NormalizeStage>(std::move(n)));
 }
 
 }  // namespace raingan

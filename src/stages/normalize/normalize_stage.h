@@ -7,11 +7,12 @@
 
 #include <memory>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewNormalizeStage();
+// Loads models/pua.tsv (textnorm::Normalizer).
+Result<std::unique_ptr<Stage>> NewNormalizeStage(ModelStore* models);
 
 }  // namespace raingan
 

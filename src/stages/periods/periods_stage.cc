@@ -1,14 +1,19 @@
 #include "stages/periods/periods_stage.h"
 
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
+
+#include "dates/calendar.h"
+#include "dates/period.h"
 
 namespace raingan {
 namespace {
 
 // The Thai fiscal year (BE) a date falls in: 1 Oct starts the next one.
 int FiscalYearOf(const Date& d) {
-  return d.year + 543 + (d.month >= 10 ? 1 : 0);
+  return dates::FiscalYearOf(d.year + dates::kBeOffset, d.month);
 }
 
 // The document's fiscal year comes from one line of the title or memo;
@@ -38,32 +43,33 @@ void ReconcileFiscalYear(const dates::PeriodParser& parser, Document* doc) {
   if (best < kMinVotes || 2 * best <= dated || best_year == fy.be) return;
   std::string count =
       std::to_string(best) + " of " + std::to_string(dated) + " dated";
-  if (fy.be == 0) {
-    doc->warnings.push_back("no fiscal year in the title or memo; " + count +
-                            " measure periods fall in fiscal year " +
-                            std::to_string(best_year) + ": using it");
-  } else {
-    doc->warnings.push_back(
-        "fiscal year read as " + std::to_string(fy.be) + ", but " + count +
-        " measure periods fall in fiscal year " + std::to_string(best_year) +
-        ": using " + std::to_string(best_year));
-  }
+  std::string message =
+      fy.be == 0 ? "no fiscal year in the title or memo; " + count +
+                       " measure periods fall in fiscal year " +
+                       std::to_string(best_year) + ": using it"
+                 : "fiscal year read as " + std::to_string(fy.be) + ", but " +
+                       count + " measure periods fall in fiscal year " +
+                       std::to_string(best_year) + ": using " +
+                       std::to_string(best_year);
+  doc->AddIssue("periods", "fiscal_year_from_periods", std::move(message));
   fy.be = fy.be_end = best_year;
 }
 
 class PeriodsStage : public Stage {
  public:
+  explicit PeriodsStage(std::shared_ptr<const dates::PeriodParser> parser)
+      : parser_(std::move(parser)) {}
+
   std::string_view name() const override { return "periods"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
-    ReconcileFiscalYear(ctx.models.periods, doc);
+  Status Run(Document* doc) const override {
+    ReconcileFiscalYear(*parser_, doc);
     const FiscalYearSpan& fy = doc->info.fiscal_year;
     // Only a one-year report says which year "ม.ค. - มี.ค." means.
     int default_year = fy.be > 0 && fy.be == fy.be_end ? fy.be : 0;
     for (Measure& m : doc->measures) {
       if (m.period.text.empty()) continue;
-      dates::PeriodResult r =
-          ctx.models.periods.Parse(m.period.text, default_year);
+      dates::PeriodResult r = parser_->Parse(m.period.text, default_year);
       m.period.start = r.start;
       m.period.end = r.end;
       m.period.fiscal_years = r.fiscal_years;
@@ -74,12 +80,18 @@ class PeriodsStage : public Stage {
     }
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const dates::PeriodParser> parser_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> NewPeriodsStage() {
-  return std::make_unique<PeriodsStage>();
+Result<std::unique_ptr<Stage>> NewPeriodsStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const dates::PeriodParser> parser,
+                           models->Get<dates::PeriodParser>());
+  return std::unique_ptr<Stage>(
+      std::make_unique<PeriodsStage>(std::move(parser)));
 }
 
 }  // namespace raingan

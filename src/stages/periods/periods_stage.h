@@ -7,11 +7,12 @@
 
 #include <memory>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewPeriodsStage();
+// Loads models/months.tsv and period_words.tsv (dates::PeriodParser).
+Result<std::unique_ptr<Stage>> NewPeriodsStage(ModelStore* models);
 
 }  // namespace raingan
 

@@ -12,7 +12,8 @@ namespace raingan {
 
 // Fills each total's `computed` (per year: the sum of the lines of its
 // dimension, or of all lines for the grand total; blank amounts count 0)
-// and returns one warning per year whose printed total differs:
+// and returns one message per year whose printed total differs (the stage
+// reports each as an issue "budget_mismatch"):
 //   "budget table: dimension 2, year 2566: the total row states 50,000
 //    baht but its project lines add up to 35,000"
 // The document is reported, never corrected: `stated` keeps the print.

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "base/utf8.h"
+#include "dates/calendar.h"
 #include "dates/money.h"
 #include "regex/regex.h"
 #include "stages/plan/plan_text.h"
@@ -26,10 +27,7 @@ std::optional<int> HeaderYear(std::string_view text) {
       R"(([0-9๐-๙]{4})\s*(?:\(?\s*บาท\s*\)?)?$)");
   std::vector<std::string> g;
   if (!kYear.PartialMatch(CleanPlanText(text), &g)) return std::nullopt;
-  int y = DigitsValue(g[1]);
-  if (y >= 1900 && y <= 2200) y += 543;
-  if (y < 2400 || y > 2700) return std::nullopt;
-  return y;
+  return dates::YearToBe(DigitsValue(g[1]), 4);
 }
 
 // The mission numbers in a cell ("๑.๑ ... ๑.๑.๑ ..."): the text after the
@@ -289,8 +287,9 @@ void BudgetTableReader::AssignAmounts(
   // The j-th amount of each year cell is the j-th waiting project's.
   for (size_t j = 0; j < slots; ++j) {
     if (pending_.empty()) {
-      result_.warnings.push_back("budget table: amounts without a project" +
-                                 Where(prov));
+      result_.issues.push_back(
+          Issue{"budget_table", prov.page, "budget_amounts_without_project",
+                "budget table: amounts without a project" + Where(prov)});
       return;
     }
     BudgetLine& line = result_.lines[pending_.front()];
@@ -307,8 +306,10 @@ void BudgetTableReader::AssignAmounts(
 BudgetTableResult BudgetTableReader::Finish() {
   for (const BudgetLine& line : result_.lines) {
     if (line.project.empty()) {
-      result_.warnings.push_back(
-          "budget table: a project number without its name" + Where(line.prov));
+      result_.issues.push_back(
+          Issue{"budget_table", line.prov.page, "budget_project_without_name",
+                "budget table: a project number without its name" +
+                    Where(line.prov)});
     }
   }
   return std::move(result_);

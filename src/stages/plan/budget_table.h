@@ -32,16 +32,18 @@
 #include <utility>
 #include <vector>
 
+#include "lexicon/header_roles.h"
 #include "model/document.h"
 #include "stages/plan/plan_lexicon.h"
-#include "lexicon/header_roles.h"
 
 namespace raingan {
 
 struct BudgetTableResult {
   std::vector<BudgetLine> lines;
   std::vector<BudgetTotal> totals;  // `computed` left empty
-  std::vector<std::string> warnings;
+  // Stage "budget_table": budget_amounts_without_project,
+  // budget_project_without_name.
+  std::vector<Issue> issues;
 };
 
 class BudgetTableReader {

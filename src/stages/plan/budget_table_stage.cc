@@ -1,5 +1,9 @@
 #include "stages/plan/budget_table_stage.h"
 
+#include <memory>
+#include <utility>
+
+#include "stages/block_reader.h"
 #include "stages/plan/budget_check.h"
 #include "stages/plan/budget_table.h"
 
@@ -8,36 +12,41 @@ namespace {
 
 class BudgetTableStage : public Stage {
  public:
+  BudgetTableStage(std::shared_ptr<const HeaderLexicon> headers,
+                   std::shared_ptr<const PlanLexicon> plan)
+      : headers_(std::move(headers)), plan_(std::move(plan)) {}
+
   std::string_view name() const override { return "budget_table"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
-    BudgetTableReader reader(ctx.models.headers, ctx.models.plan);
-    for (const Page& page : doc->pages) {
-      for (const Block& block : page.blocks) {
-        if (block.type == BlockType::kTable) {
-          reader.AddTable(block.table);
-        } else {
-          reader.AddParagraph(block.text);
-        }
-      }
-    }
+  Status Run(Document* doc) const override {
+    BudgetTableReader reader(*headers_, *plan_);
+    FeedBlocks(*doc, &reader);
     BudgetTableResult r = reader.Finish();
     if (r.lines.empty() && r.totals.empty()) return Status::Ok();
-    for (std::string& w : r.warnings) doc->warnings.push_back(std::move(w));
+    for (Issue& issue : r.issues) doc->issues.push_back(std::move(issue));
     for (std::string& w : CheckBudgetTotals(r.lines, &r.totals)) {
-      doc->warnings.push_back(std::move(w));
+      doc->AddIssue(name(), "budget_mismatch", std::move(w));
     }
     LinkBudgetLines(doc->measures, &r.lines);
     doc->plan.budget_lines = std::move(r.lines);
     doc->plan.budget_totals = std::move(r.totals);
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const HeaderLexicon> headers_;
+  std::shared_ptr<const PlanLexicon> plan_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> NewBudgetTableStage() {
-  return std::make_unique<BudgetTableStage>();
+Result<std::unique_ptr<Stage>> NewBudgetTableStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const HeaderLexicon> headers,
+                           models->Get<HeaderLexicon>());
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const PlanLexicon> plan,
+                           models->Get<PlanLexicon>());
+  return std::unique_ptr<Stage>(
+      std::make_unique<BudgetTableStage>(std::move(headers), std::move(plan)));
 }
 
 }  // namespace raingan

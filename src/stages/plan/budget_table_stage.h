@@ -7,11 +7,12 @@
 
 #include <memory>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewBudgetTableStage();
+// Loads models/header_roles.tsv and the plan files (PlanLexicon).
+Result<std::unique_ptr<Stage>> NewBudgetTableStage(ModelStore* models);
 
 }  // namespace raingan
 

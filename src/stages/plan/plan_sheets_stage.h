@@ -7,11 +7,12 @@
 
 #include <memory>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewPlanSheetsStage();
+// Loads the plan files (PlanLexicon) and models/units.tsv.
+Result<std::unique_ptr<Stage>> NewPlanSheetsStage(ModelStore* models);
 
 }  // namespace raingan
 

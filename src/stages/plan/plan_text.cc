@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/similarity.h"
+#include "base/text.h"
 #include "base/utf8.h"
 #include "regex/regex.h"
 
@@ -65,16 +66,7 @@ double KeySimilarity(std::string_view a, std::string_view b) {
 }
 
 int DigitsValue(std::string_view digits) {
-  if (digits.empty()) return -1;
-  int v = 0;
-  size_t pos = 0;
-  while (pos < digits.size()) {
-    int d = utf8::DigitValue(utf8::DecodeNext(digits, &pos));
-    if (d < 0) return -1;
-    v = v * 10 + d;
-    if (v > 1000000) return -1;
-  }
-  return v;
+  return ParseDigits(digits, 1000000);
 }
 
 bool IsAmountOnly(std::string_view text) {

@@ -1,5 +1,9 @@
 #include "stages/plan/risk_table_stage.h"
 
+#include <memory>
+#include <utility>
+
+#include "stages/block_reader.h"
 #include "stages/plan/risk_table.h"
 
 namespace raingan {
@@ -7,28 +11,33 @@ namespace {
 
 class RiskTableStage : public Stage {
  public:
+  RiskTableStage(std::shared_ptr<const HeaderLexicon> headers,
+                 std::shared_ptr<const PlanLexicon> plan)
+      : headers_(std::move(headers)), plan_(std::move(plan)) {}
+
   std::string_view name() const override { return "risk_table"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
-    RiskTableReader reader(ctx.models.headers, ctx.models.plan);
-    for (const Page& page : doc->pages) {
-      for (const Block& block : page.blocks) {
-        if (block.type == BlockType::kTable) {
-          reader.AddTable(block.table);
-        } else {
-          reader.AddParagraph(block.text);
-        }
-      }
-    }
+  Status Run(Document* doc) const override {
+    RiskTableReader reader(*headers_, *plan_);
+    FeedBlocks(*doc, &reader);
     for (RiskRow& r : reader.Finish()) doc->plan.risks.push_back(std::move(r));
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const HeaderLexicon> headers_;
+  std::shared_ptr<const PlanLexicon> plan_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> NewRiskTableStage() {
-  return std::make_unique<RiskTableStage>();
+Result<std::unique_ptr<Stage>> NewRiskTableStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const HeaderLexicon> headers,
+                           models->Get<HeaderLexicon>());
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const PlanLexicon> plan,
+                           models->Get<PlanLexicon>());
+  return std::unique_ptr<Stage>(
+      std::make_unique<RiskTableStage>(std::move(headers), std::move(plan)));
 }
 
 }  // namespace raingan

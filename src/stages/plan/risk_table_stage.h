@@ -5,11 +5,12 @@
 
 #include <memory>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewRiskTableStage();
+// Loads models/header_roles.tsv and the plan files (PlanLexicon).
+Result<std::unique_ptr<Stage>> NewRiskTableStage(ModelStore* models);
 
 }  // namespace raingan
 

@@ -1,5 +1,10 @@
 #include "stages/scores/scores_stage.h"
 
+#include <memory>
+#include <utility>
+
+#include "stages/block_reader.h"
+#include "stages/scores/score_lexicon.h"
 #include "stages/scores/score_reader.h"
 
 namespace raingan {
@@ -7,28 +12,29 @@ namespace {
 
 class ScoresStage : public Stage {
  public:
+  explicit ScoresStage(std::shared_ptr<const ScoreLexicon> lexicon)
+      : lexicon_(std::move(lexicon)) {}
+
   std::string_view name() const override { return "scores"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
-    ScoreReader reader(ctx.models.scores);
-    for (const Page& page : doc->pages) {
-      for (const Block& block : page.blocks) {
-        if (block.type == BlockType::kTable) {
-          reader.AddTable(block.table);
-        } else {
-          reader.AddParagraph(block.text);
-        }
-      }
-    }
+  Status Run(Document* doc) const override {
+    ScoreReader reader(*lexicon_);
+    FeedBlocks(*doc, &reader);
     for (Score& s : reader.Finish()) doc->scores.push_back(std::move(s));
     return Status::Ok();
   }
+
+ private:
+  std::shared_ptr<const ScoreLexicon> lexicon_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> NewScoresStage() {
-  return std::make_unique<ScoresStage>();
+Result<std::unique_ptr<Stage>> NewScoresStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(std::shared_ptr<const ScoreLexicon> lexicon,
+                           models->Get<ScoreLexicon>());
+  return std::unique_ptr<Stage>(
+      std::make_unique<ScoresStage>(std::move(lexicon)));
 }
 
 }  // namespace raingan

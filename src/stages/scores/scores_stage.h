@@ -5,11 +5,12 @@
 
 #include <memory>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewScoresStage();
+// Loads models/plan_ita_scores.tsv (ScoreLexicon).
+Result<std::unique_ptr<Stage>> NewScoresStage(ModelStore* models);
 
 }  // namespace raingan
 

@@ -83,11 +83,9 @@ void MergeFieldConfidence(const std::map<std::string, double>& from,
   }
 }
 
-// One warning per record, naming the fields to check.
+// One warning per record, naming the fields to check; added once the
+// record is complete (rows continued on the next page lower it).
 void AddLowConfidenceWarning(Measure* m) {
-  std::erase_if(m->warnings, [](const std::string& w) {
-    return w.rfind("low OCR confidence", 0) == 0;
-  });
   if (m->confidence >= kLowConfidence) return;
   std::string fields;
   for (const auto& [field, c] : m->field_confidence) {
@@ -132,7 +130,16 @@ void AppendItems(std::vector<std::string> items, bool join_first,
   }
 }
 
-MeasureBuilder::MeasureBuilder(const Models& models, ColumnMap map,
+Result<MeasureTableModels> MeasureTableModels::Load(ModelStore* models) {
+  MeasureTableModels m;
+  RAINGAN_ASSIGN_OR_RETURN(m.headers, models->Get<HeaderLexicon>());
+  RAINGAN_ASSIGN_OR_RETURN(m.units, models->Get<UnitLexicon>());
+  RAINGAN_ASSIGN_OR_RETURN(m.sections, models->Get<SectionMatcher>());
+  RAINGAN_ASSIGN_OR_RETURN(m.periods, models->Get<dates::PeriodParser>());
+  return m;
+}
+
+MeasureBuilder::MeasureBuilder(const MeasureTableModels& models, ColumnMap map,
                                int table_index)
     : models_(models), map_(std::move(map)), table_index_(table_index) {}
 
@@ -249,10 +256,10 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
     // An owner cut by the page break ("กองสาธารณสุ" | "ข และสิ่งแวดล้อม")
     // continues the last owner unless it names a unit of its own.
     bool join = cut_by_break && !m->owner.empty() &&
-                !models_.units.StartsWithUnit(f.owner.front().text);
+                !models_.units->StartsWithUnit(f.owner.front().text);
     if (join || !cut_by_break ||
-        !RejoinCutPart(models_.units, f.owner, &m->owner)) {
-      AppendItems(models_.units.SplitOwners(f.owner), join, &m->owner);
+        !RejoinCutPart(*models_.units, f.owner, &m->owner)) {
+      AppendItems(models_.units->SplitOwners(f.owner), join, &m->owner);
     }
   }
   if (NonEmpty(f.period)) {
@@ -274,7 +281,16 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
   }
   m->confidence = std::min(m->confidence, f.confidence);
   MergeFieldConfidence(f.field_confidence, &m->field_confidence);
-  AddLowConfidenceWarning(m);
+}
+
+std::vector<Measure> MeasureBuilder::TakeMeasures() {
+  for (size_t i = 0; i < measures_.size(); ++i) {
+    if (unnamed_[i])
+      measures_[i].warnings.push_back(std::string(kNoMeasureName));
+    AddLowConfidenceWarning(&measures_[i]);
+  }
+  unnamed_.clear();
+  return std::move(measures_);
 }
 
 bool MeasureBuilder::IsCompleteSubRow(const RowFields& f) const {
@@ -283,11 +299,11 @@ bool MeasureBuilder::IsCompleteSubRow(const RowFields& f) const {
   // has its own owner and a period that stands on its own; the tail of a
   // cut row rarely has both.
   if (!NonEmpty(f.owner) || !NonEmpty(f.period)) return false;
-  if (!models_.units.StartsWithUnit(JoinParagraphs(f.owner)) &&
+  if (!models_.units->StartsWithUnit(JoinParagraphs(f.owner)) &&
       !StartsWithListMarker(JoinParagraphs(f.owner))) {
     return false;
   }
-  return models_.periods.Parse(JoinParagraphs(f.period)).start.has_value();
+  return models_.periods->Parse(JoinParagraphs(f.period)).start.has_value();
 }
 
 void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
@@ -341,12 +357,13 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
       }
       if (same || cut_name) {
         if (!same) last->measure = JoinWrapped(last->measure, num.rest);
-        std::erase(last->warnings, std::string(kNoMeasureName));
+        unnamed_.back() = false;
         Merge(f, /*cut_by_break=*/true, last);
         return;
       }
     }
     measures_.push_back(NewRecord(f, row, section, num.id, num.rest));
+    unnamed_.push_back(false);
     if (unread_number) {
       measures_.back().warnings.push_back(std::string(kUnreadNumber));
     } else {
@@ -357,9 +374,8 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
 
   // No measure text in this row.
   if (last == nullptr) {
-    Measure m = NewRecord(f, row, section, num.id, "");
-    m.warnings.push_back(std::string(kNoMeasureName));
-    measures_.push_back(std::move(m));
+    measures_.push_back(NewRecord(f, row, section, num.id, ""));
+    unnamed_.push_back(true);
     return;
   }
   if (after_break && !IsCompleteSubRow(f)) {
@@ -372,6 +388,7 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
     std::string id = num.id.empty() ? last->id : num.id;
     Measure m = NewRecord(f, row, section, id, last->measure);
     measures_.push_back(std::move(m));
+    unnamed_.push_back(false);
     return;
   }
   Merge(f, /*cut_by_break=*/after_break, last);

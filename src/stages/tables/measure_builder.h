@@ -12,20 +12,38 @@
 #define RAINGAN_STAGES_TABLES_MEASURE_BUILDER_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
+#include "dates/period.h"
+#include "lexicon/header_roles.h"
+#include "lexicon/model_store.h"
 #include "model/document.h"
-#include "pipeline/models.h"
+#include "stages/sections/section_matcher.h"
 #include "stages/tables/column_map.h"
+#include "stages/tables/owners.h"
 
 namespace raingan {
+
+// What the measure_tables stage reads from models/: header wording, unit
+// prefixes, section headings and the period grammar.
+struct MeasureTableModels {
+  std::shared_ptr<const HeaderLexicon> headers;
+  std::shared_ptr<const UnitLexicon> units;
+  std::shared_ptr<const SectionMatcher> sections;
+  std::shared_ptr<const dates::PeriodParser> periods;
+
+  static Result<MeasureTableModels> Load(ModelStore* models);
+};
 
 class MeasureBuilder {
  public:
   // `table_index` is the 1-based logical table number for provenance.
-  MeasureBuilder(const Models& models, ColumnMap map, int table_index);
+  MeasureBuilder(const MeasureTableModels& models, ColumnMap map,
+                 int table_index);
 
   // Adds one data row. `after_break` is true when a page break, a table
   // boundary or a repeated header came between this row and the previous
@@ -38,7 +56,9 @@ class MeasureBuilder {
   void set_table_kind(std::string_view kind) { table_kind_ = kind; }
   // Data rows added so far.
   int data_rows() const { return data_rows_; }
-  std::vector<Measure> TakeMeasures() { return std::move(measures_); }
+  // The records, with their warnings (no measure name, low OCR confidence)
+  // decided now that no row can continue them.
+  std::vector<Measure> TakeMeasures();
 
  private:
   // The cell contents of one row, by role.
@@ -60,7 +80,7 @@ class MeasureBuilder {
   void Merge(const RowFields& f, bool cut_by_break, Measure* into) const;
   bool IsCompleteSubRow(const RowFields& f) const;
 
-  const Models& models_;
+  const MeasureTableModels& models_;
   ColumnMap map_;
   int table_index_;
   int data_rows_ = 0;
@@ -68,6 +88,8 @@ class MeasureBuilder {
   // Numbering shape of the measure that started the last record.
   std::string last_style_;
   std::vector<Measure> measures_;
+  // Per record: no row has given it a measure name yet.
+  std::vector<bool> unnamed_;
 };
 
 // Appends `items` to `list`, skipping items already present; when

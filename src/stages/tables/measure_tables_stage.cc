@@ -1,6 +1,8 @@
 #include "stages/tables/measure_tables_stage.h"
 
+#include <memory>
 #include <optional>
+#include <utility>
 
 #include "base/utf8.h"
 #include "stages/tables/list_items.h"
@@ -84,18 +86,18 @@ bool MapOfHeader(std::vector<TableRow> rows, int columns,
 // every measure table to a MeasureBuilder, one per logical table.
 class TableWalker {
  public:
-  TableWalker(const Models& models, Document* doc)
+  TableWalker(const MeasureTableModels& models, Document* doc)
       : models_(models), doc_(doc) {}
 
   void Paragraph(const std::string& text) {
-    if (std::optional<std::string> s = models_.sections.Match(text)) {
+    if (std::optional<std::string> s = models_.sections->Match(text)) {
       Finish();
       section_ = *s;
     }
   }
 
   void Table(const raingan::Table& table) {
-    const HeaderLexicon& lexicon = models_.headers;
+    const HeaderLexicon& lexicon = *models_.headers;
     size_t r = 0;
     ColumnMap map;
     if (table.rows.empty()) return;
@@ -220,7 +222,7 @@ class TableWalker {
       if (!row.cells[c].covered && !row.cells[c].Empty()) return std::nullopt;
     }
     std::string text = row.cells[0].Text();
-    if (std::optional<std::string> s = models_.sections.Match(text)) return s;
+    if (std::optional<std::string> s = models_.sections->Match(text)) return s;
     if (!ReadNumbering(text).id.empty() || row.cells.size() < 2) {
       return std::nullopt;
     }
@@ -247,14 +249,14 @@ class TableWalker {
     ColumnMap map;
     size_t header_rows = 0;
     if (MapOfHeader({JoinHeaderRows(last_header_, tail)},
-                    static_cast<int>(tail.cells.size()), models_.headers, &map,
+                    static_cast<int>(tail.cells.size()), *models_.headers, &map,
                     &header_rows) &&
         map.IsMeasureTable() && KnownRoles(map) > KnownRoles(current_->map())) {
       current_.emplace(models_, map, tables_);
     }
   }
 
-  const Models& models_;
+  const MeasureTableModels& models_;
   Document* doc_;
   std::string section_;
   std::optional<MeasureBuilder> current_;
@@ -266,10 +268,13 @@ class TableWalker {
 
 class MeasureTablesStage : public Stage {
  public:
+  explicit MeasureTablesStage(MeasureTableModels models)
+      : models_(std::move(models)) {}
+
   std::string_view name() const override { return "measure_tables"; }
 
-  Status Run(const StageContext& ctx, Document* doc) const override {
-    TableWalker walker(ctx.models, doc);
+  Status Run(Document* doc) const override {
+    TableWalker walker(models_, doc);
     for (const Page& page : doc->pages) {
       for (const Block& block : page.blocks) {
         if (block.type == BlockType::kParagraph) {
@@ -282,12 +287,18 @@ class MeasureTablesStage : public Stage {
     walker.Finish();
     return Status::Ok();
   }
+
+ private:
+  MeasureTableModels models_;
 };
 
 }  // namespace
 
-std::unique_ptr<Stage> NewMeasureTablesStage() {
-  return std::make_unique<MeasureTablesStage>();
+Result<std::unique_ptr<Stage>> NewMeasureTablesStage(ModelStore* models) {
+  RAINGAN_ASSIGN_OR_RETURN(MeasureTableModels m,
+                           MeasureTableModels::Load(models));
+  return std::unique_ptr<Stage>(
+      std::make_unique<MeasureTablesStage>(std::move(m)));
 }
 
 }  // namespace raingan

@@ -12,11 +12,13 @@
 
 #include <memory>
 
-#include "pipeline/stage.h"
+#include "stages/stage.h"
 
 namespace raingan {
 
-std::unique_ptr<Stage> NewMeasureTablesStage();
+// Loads models/header_roles.tsv, units.tsv, section_markers.tsv and the
+// period grammar (months.tsv, period_words.tsv).
+Result<std::unique_ptr<Stage>> NewMeasureTablesStage(ModelStore* models);
 
 }  // namespace raingan
 

@@ -6,15 +6,20 @@
 #include "backends/backend.h"
 #include "base/file.h"
 #include "testing/run_cli.h"
+#include "testing/stages.h"
 
 namespace raingan {
 namespace {
 
 BackendOptions Options() {
   BackendOptions o;
-  o.models_dir = testing::SourcePath("models");
   o.jobs = 2;
   return o;
+}
+
+Status ReadImage(const std::string& /*name*/, std::string_view bytes,
+                 const BackendOptions& options, Document* doc) {
+  return testing::ReadWithBackend(&NewImageBackend, bytes, options, doc);
 }
 
 Result<Document> Read(const std::string& name, const BackendOptions& o) {
@@ -61,12 +66,13 @@ TEST(ReadImageTest, MultiPageTiffWithUnreadablePages) {
   EXPECT_TRUE(doc->pages[1].blocks.empty());
   EXPECT_TRUE(doc->pages[2].blocks.empty());
   bool blank = false, noise = false;
-  for (const std::string& w : doc->warnings) {
+  for (const std::string& w : doc->warnings()) {
     blank = blank || w.rfind("page 2: blank page", 0) == 0;
     noise = noise || w.rfind("page 3: ", 0) == 0;
   }
   EXPECT_TRUE(blank);
   EXPECT_TRUE(noise);
+  EXPECT_TRUE(doc->HasIssue("blank_page"));
 }
 
 TEST(ReadImageTest, NoOcrKeepsThePagesAndWarns) {
@@ -76,8 +82,11 @@ TEST(ReadImageTest, NoOcrKeepsThePagesAndWarns) {
   ASSERT_TRUE(doc.ok());
   ASSERT_EQ(doc->pages.size(), 3u);
   for (const Page& p : doc->pages) EXPECT_TRUE(p.blocks.empty());
-  ASSERT_EQ(doc->warnings.size(), 1u);
-  EXPECT_NE(doc->warnings[0].find("--no-ocr"), std::string::npos);
+  ASSERT_EQ(doc->warnings().size(), 1u);
+  EXPECT_NE(doc->warnings()[0].find("--no-ocr"), std::string::npos);
+  ASSERT_EQ(doc->issues.size(), 1u);
+  EXPECT_EQ(doc->issues[0].code, "page_not_read");
+  EXPECT_EQ(doc->issues[0].stage, "image");
 }
 
 TEST(ReadImageTest, NotAnImageIsBadInput) {

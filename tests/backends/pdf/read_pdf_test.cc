@@ -8,9 +8,15 @@
 #include "backends/backend.h"
 #include "base/file.h"
 #include "regex/regex.h"
+#include "testing/stages.h"
 
 namespace raingan {
 namespace {
+
+Status ReadPdf(const std::string& /*name*/, std::string_view bytes,
+               const BackendOptions& options, Document* doc) {
+  return testing::ReadWithBackend(&NewPdfBackend, bytes, options, doc);
+}
 
 std::string Fixture(const std::string& name) {
   Result<std::string> bytes =

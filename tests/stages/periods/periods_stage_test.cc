@@ -6,21 +6,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "pipeline/models.h"
+#include "testing/stages.h"
 
 namespace raingan {
 namespace {
 
 using ::testing::HasSubstr;
-
-const Models& TestModels() {
-  static const std::shared_ptr<const Models> models = [] {
-    auto m = Models::Load(RAINGAN_SOURCE_DIR "/models");
-    EXPECT_TRUE(m.ok()) << m.status().ToString();
-    return *m;
-  }();
-  return *models;
-}
 
 Document WithPeriods(int be, int be_end, std::vector<std::string> periods) {
   Document doc;
@@ -34,8 +25,7 @@ Document WithPeriods(int be, int be_end, std::vector<std::string> periods) {
 }
 
 void RunStage(Document* doc) {
-  StageContext ctx{TestModels()};
-  ASSERT_TRUE(NewPeriodsStage()->Run(ctx, doc).ok());
+  ASSERT_TRUE(testing::RunStage(&NewPeriodsStage, doc).ok());
 }
 
 TEST(PeriodsStageTest, MisreadDocumentYearIsOutvotedByThePeriods) {
@@ -46,8 +36,9 @@ TEST(PeriodsStageTest, MisreadDocumentYearIsOutvotedByThePeriods) {
   RunStage(&doc);
   EXPECT_EQ(doc.info.fiscal_year.be, 2568);
   EXPECT_EQ(doc.info.fiscal_year.be_end, 2568);
-  ASSERT_EQ(doc.warnings.size(), 1u);
-  EXPECT_THAT(doc.warnings[0], HasSubstr("read as 2525"));
+  ASSERT_EQ(doc.warnings().size(), 1u);
+  EXPECT_THAT(doc.warnings()[0], HasSubstr("read as 2525"));
+  EXPECT_EQ(doc.issues[0].code, "fiscal_year_from_periods");
   ASSERT_TRUE(doc.measures[0].period.start.has_value());
   EXPECT_EQ(doc.measures[0].period.start->Iso(), "2024-10-01");
   EXPECT_EQ(doc.measures[3].period.start->Iso(), "2025-04-01");
@@ -61,8 +52,9 @@ TEST(PeriodsStageTest, MissingDocumentYearIsTakenFromThePeriods) {
                    "ตลอดปีงบประมาณ ๒๕๖๘", "ม.ค. – มี.ค."});
   RunStage(&doc);
   EXPECT_EQ(doc.info.fiscal_year.be, 2568);
-  ASSERT_EQ(doc.warnings.size(), 1u);
-  EXPECT_THAT(doc.warnings[0], HasSubstr("no fiscal year"));
+  ASSERT_EQ(doc.warnings().size(), 1u);
+  EXPECT_THAT(doc.warnings()[0], HasSubstr("no fiscal year"));
+  EXPECT_EQ(doc.issues[0].code, "fiscal_year_from_periods");
   // The month-only period now has a year to fall in.
   ASSERT_TRUE(doc.measures[3].period.start.has_value());
   EXPECT_EQ(doc.measures[3].period.start->Iso(), "2025-01-01");
@@ -74,13 +66,13 @@ TEST(PeriodsStageTest, AgreeingOrTooFewPeriodsLeaveTheYearAlone) {
       {"ตลอดปีงบประมาณ ๒๕๖๘", "ตลอดปีงบประมาณ ๒๕๖๘", "ตลอดปีงบประมาณ ๒๕๖๘"});
   RunStage(&agree);
   EXPECT_EQ(agree.info.fiscal_year.be, 2568);
-  EXPECT_TRUE(agree.warnings.empty());
+  EXPECT_TRUE(agree.issues.empty());
 
   Document few =
       WithPeriods(2568, 2568, {"ตลอดปีงบประมาณ ๒๕๖๗", "ตลอดปีงบประมาณ ๒๕๖๗"});
   RunStage(&few);
   EXPECT_EQ(few.info.fiscal_year.be, 2568);
-  EXPECT_TRUE(few.warnings.empty());
+  EXPECT_TRUE(few.issues.empty());
 }
 
 TEST(PeriodsStageTest, MultiYearPlanIsNotReconciled) {
@@ -90,7 +82,7 @@ TEST(PeriodsStageTest, MultiYearPlanIsNotReconciled) {
   RunStage(&plan);
   EXPECT_EQ(plan.info.fiscal_year.be, 2566);
   EXPECT_EQ(plan.info.fiscal_year.be_end, 2570);
-  EXPECT_TRUE(plan.warnings.empty());
+  EXPECT_TRUE(plan.issues.empty());
 }
 
 }  // namespace

@@ -24,8 +24,7 @@ using ::testing::ElementsAre;
 using ::testing::SizeIs;
 
 Document RunStage(Document doc) {
-  StageContext ctx{TestModels()};
-  EXPECT_TRUE(NewBudgetTableStage()->Run(ctx, &doc).ok());
+  EXPECT_TRUE(testing::RunStage(&NewBudgetTableStage, &doc).ok());
   return doc;
 }
 
@@ -68,12 +67,12 @@ TEST(BudgetTableTest, SumMismatchOfDimensionTwoIsReportedNotFixed) {
   // Dimension ๒ prints 50,000 for 2566 but three of its projects (in one
   // cell with a single amount row) have no amounts: 35,000.
   EXPECT_THAT(
-      doc.warnings,
+      doc.warnings(),
       ::testing::Contains("budget table: dimension 2, year 2566: the total row "
                           "states 50,000 baht but its project lines add up to "
                           "35,000 (3 project amounts blank)"));
   int dimension2 = 0, grand = 0, other = 0;
-  for (const std::string& w : doc.warnings) {
+  for (const std::string& w : doc.warnings()) {
     if (w.find("dimension 2,") != std::string::npos) {
       ++dimension2;
     } else if (w.find("grand total") != std::string::npos) {
@@ -85,6 +84,8 @@ TEST(BudgetTableTest, SumMismatchOfDimensionTwoIsReportedNotFixed) {
   EXPECT_EQ(dimension2, 5);  // every year
   EXPECT_EQ(grand, 5);
   EXPECT_EQ(other, 0);  // dimensions ๑, ๓, ๔ add up
+  for (const Issue& issue : doc.issues)
+    EXPECT_EQ(issue.code, "budget_mismatch");
   const BudgetTotal& d2 = doc.plan.budget_totals[1];
   EXPECT_EQ(d2.dimension, 2);
   EXPECT_EQ(d2.stated.at(2566), 50000);  // the print is kept
@@ -166,7 +167,7 @@ TEST(BudgetTableTest, PdfPagesContinueTheTable) {
   ASSERT_THAT(r.totals, SizeIs(1));
   EXPECT_EQ(r.totals[0].dimension, 2);
   EXPECT_EQ(r.totals[0].stated.at(2567), 80000);
-  EXPECT_TRUE(r.warnings.empty());
+  EXPECT_TRUE(r.issues.empty());
 }
 
 TEST(BudgetTableTest, BlankIsUnknownAndOrphanAmountsAreReported) {
@@ -184,8 +185,10 @@ TEST(BudgetTableTest, BlankIsUnknownAndOrphanAmountsAreReported) {
   ASSERT_THAT(r.lines, SizeIs(1));
   EXPECT_EQ(r.lines[0].by_year.at(2566), 10000);
   EXPECT_FALSE(r.lines[0].by_year.at(2567).has_value());
-  EXPECT_THAT(r.warnings,
+  EXPECT_THAT(IssueMessages(r.issues),
               ElementsAre("budget table: amounts without a project (page 1)"));
+  EXPECT_EQ(r.issues[0].code, "budget_amounts_without_project");
+  EXPECT_EQ(r.issues[0].page, 1);
 }
 
 TEST(BudgetTableTest, OtherTablesAreNotBudgetTables) {
@@ -254,7 +257,7 @@ TEST(BudgetTableTest, MalformedTablesAreSurvived) {
   })));
   BudgetTableResult r = reader.Finish();
   EXPECT_THAT(r.totals, SizeIs(1));
-  EXPECT_FALSE(r.warnings.empty());
+  EXPECT_FALSE(r.issues.empty());
 }
 
 TEST(BudgetCheckTest, ComputedSumsAndWarnings) {

@@ -12,18 +12,28 @@
 #include "backends/backend.h"
 #include "base/file.h"
 #include "model/document.h"
-#include "pipeline/models.h"
 #include "stages/normalize/normalize_stage.h"
+#include "stages/plan/plan_lexicon.h"
+#include "stages/scores/score_lexicon.h"
+#include "lexicon/header_roles.h"
+#include "stages/tables/owners.h"
+#include "testing/stages.h"
 
 namespace raingan::plan_testing {
 
-inline const Models& TestModels() {
-  static const std::shared_ptr<const Models> models = [] {
-    auto m = Models::Load(RAINGAN_SOURCE_DIR "/models");
-    EXPECT_TRUE(m.ok()) << m.status().ToString();
-    return *m;
-  }();
-  return *models;
+// The lexicons the plan and score stages read, from the real models/.
+struct PlanModels {
+  const HeaderLexicon& headers;
+  const PlanLexicon& plan;
+  const UnitLexicon& units;
+  const ScoreLexicon& scores;
+};
+
+inline const PlanModels& TestModels() {
+  static const PlanModels models{
+      testing::TestModel<HeaderLexicon>(), testing::TestModel<PlanLexicon>(),
+      testing::TestModel<UnitLexicon>(), testing::TestModel<ScoreLexicon>()};
+  return models;
 }
 
 // tests/data/plan/<name>, read by the text backend and normalized.
@@ -35,8 +45,7 @@ inline Document ReadExcerpt(const std::string& name) {
   if (!bytes.ok()) return doc;
   Status s = ReadTextExport(*bytes, BackendOptions{}, &doc);
   EXPECT_TRUE(s.ok()) << s.ToString();
-  StageContext ctx{TestModels()};
-  s = NewNormalizeStage()->Run(ctx, &doc);
+  s = testing::RunStage(&NewNormalizeStage, &doc);
   EXPECT_TRUE(s.ok()) << s.ToString();
   return doc;
 }

@@ -22,8 +22,7 @@ using ::testing::SizeIs;
 
 TEST(RiskTableTest, Real004TableMatchesGold) {
   Document doc = ReadExcerpt("004_risk_table.txt");
-  StageContext ctx{TestModels()};
-  ASSERT_TRUE(NewRiskTableStage()->Run(ctx, &doc).ok());
+  ASSERT_TRUE(testing::RunStage(&NewRiskTableStage, &doc).ok());
   nlohmann::json gold = testing::ReadJsonFile(
       testing::TestDataPath("gold/004_4a7e64d5c0343923.json"))["risk_table"];
   const std::vector<RiskRow>& rows = doc.plan.risks;

@@ -19,8 +19,7 @@ using ::testing::ElementsAre;
 using ::testing::SizeIs;
 
 std::vector<Measure> RunStage(Document doc) {
-  StageContext ctx{TestModels()};
-  EXPECT_TRUE(NewPlanSheetsStage()->Run(ctx, &doc).ok());
+  EXPECT_TRUE(testing::RunStage(&NewPlanSheetsStage, &doc).ok());
   return doc.measures;
 }
 

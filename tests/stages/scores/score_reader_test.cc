@@ -139,8 +139,7 @@ TEST(ScoresStageTest, FirstResultPerIndicatorInDocumentOrder) {
     page.blocks.push_back(Block::MakeParagraph(p));
   }
   doc.pages.push_back(page);
-  StageContext ctx{TestModels()};
-  ASSERT_TRUE(NewScoresStage()->Run(ctx, &doc).ok());
+  ASSERT_TRUE(testing::RunStage(&NewScoresStage, &doc).ok());
   ASSERT_THAT(doc.scores, SizeIs(2));
   EXPECT_EQ(doc.scores[0].indicator, "3");
   EXPECT_EQ(doc.scores[1].indicator, "overall");

@@ -5,21 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "pipeline/models.h"
+#include "testing/stages.h"
 
 namespace raingan {
 namespace {
 
 using ::testing::ElementsAre;
-
-const Models& TestModels() {
-  static const std::shared_ptr<const Models> models = [] {
-    auto m = Models::Load(RAINGAN_SOURCE_DIR "/models");
-    EXPECT_TRUE(m.ok()) << m.status().ToString();
-    return *m;
-  }();
-  return *models;
-}
 
 TableRow Row(std::initializer_list<const char*> cells, int page = 1) {
   TableRow row;
@@ -60,8 +51,7 @@ Block Heading(const char* text) {
 std::vector<Measure> Extract(std::vector<Page> pages) {
   Document doc;
   doc.pages = std::move(pages);
-  StageContext ctx{TestModels()};
-  EXPECT_TRUE(NewMeasureTablesStage()->Run(ctx, &doc).ok());
+  EXPECT_TRUE(testing::RunStage(&NewMeasureTablesStage, &doc).ok());
   return doc.measures;
 }
 

@@ -1,8 +1,8 @@
-#include "batch/document_status.h"
+#include "pipeline/document_status.h"
 
 #include <gtest/gtest.h>
 
-namespace raingan::batch {
+namespace raingan {
 namespace {
 
 Page TextPage(int number, const std::string& text, double confidence = 1.0,
@@ -76,6 +76,10 @@ TEST(Classify, UnreadPagesMakeItPartialWithCountAndFirstReason) {
             "2 of 4 pages were not read (page 2: no text layer; OCR is off)");
   c = Classify(doc, /*ocr_allowed=*/true);
   EXPECT_NE(c.reason.find("OCR could not read it"), std::string::npos);
+  doc.pages.pop_back();
+  doc.pages.erase(doc.pages.begin() + 2);
+  EXPECT_EQ(Classify(doc, false).reason,
+            "1 of 2 pages was not read (page 2: no text layer; OCR is off)");
 }
 
 TEST(Classify, IllegibleOcrCountsAsUnread) {
@@ -114,6 +118,15 @@ TEST(Classify, NothingReadFails) {
   c = Classify(empty, true);
   EXPECT_EQ(c.status, DocStatus::kFailed);
   EXPECT_EQ(c.reason, "no text was found in the document");
+
+  // What OCR said about the page is the reason's second half.
+  empty.issues = {Issue{"ocr", 1, "no_readable_text",
+                        "page 1: no readable text: not a page of a document"}};
+  c = Classify(empty, true);
+  EXPECT_EQ(c.status, DocStatus::kFailed);
+  EXPECT_EQ(c.reason,
+            "no text was found in the document: page 1: no readable text: "
+            "not a page of a document");
 }
 
 TEST(Classify, UnpagedTextExportsAreLabelledAsText) {
@@ -125,4 +138,4 @@ TEST(Classify, UnpagedTextExportsAreLabelledAsText) {
 }
 
 }  // namespace
-}  // namespace raingan::batch
+}  // namespace raingan

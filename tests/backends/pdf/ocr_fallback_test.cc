@@ -1,7 +1,7 @@
 // OCR of the PDF pages that have no text layer, through the PDF backend:
 // a mixed PDF (page 1 born-digital, page 2 a scan) comes out as one
 // document, and the options --no-ocr / --force-ocr do what they say.
-#include "ocr/pdf_pages.h"
+#include "backends/pdf/ocr_fallback.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,7 @@
 #include "backends/backend.h"
 #include "base/file.h"
 #include "testing/run_cli.h"
+#include "testing/stages.h"
 
 namespace raingan {
 namespace {
@@ -19,14 +20,13 @@ Document ReadMixed(const BackendOptions& options) {
   Result<std::string> bytes = ReadFile(path);
   EXPECT_TRUE(bytes.ok());
   Document doc;
-  Status s = ReadPdf(path, *bytes, options, &doc);
+  Status s = testing::ReadWithBackend(&NewPdfBackend, *bytes, options, &doc);
   EXPECT_TRUE(s.ok()) << s.ToString();
   return doc;
 }
 
 BackendOptions Options() {
   BackendOptions o;
-  o.models_dir = testing::SourcePath("models");
   o.jobs = 2;
   return o;
 }
@@ -69,11 +69,12 @@ TEST(PdfPagesOcrTest, NoOcrWarnsAndLeavesThePageEmpty) {
   EXPECT_FALSE(doc.pages[1].ocr);
   EXPECT_TRUE(doc.pages[1].blocks.empty());
   bool warned = false;
-  for (const std::string& w : doc.warnings) {
+  for (const std::string& w : doc.warnings()) {
     warned = warned || (w.find("page 2 was not read") != std::string::npos &&
                         w.find("--no-ocr") != std::string::npos);
   }
   EXPECT_TRUE(warned);
+  EXPECT_TRUE(doc.HasIssue("page_not_read"));
 }
 
 TEST(PdfPagesOcrTest, ForceOcrReadsEveryPage) {
@@ -97,14 +98,19 @@ TEST(PdfPagesOcrTest, MissingLanguageDataIsAWarning) {
   doc.pages[0].number = 2;
   doc.pages[0].quality.needs_ocr = true;
   BackendOptions o = Options();
-  o.models_dir = testing::MakeTempDir();  // no word lists, no shapes
-  ::setenv("TESSDATA_PREFIX", o.models_dir.c_str(), 1);
-  Status s = ocr::ReadPdfPagesNeedingOcr(*bytes, o, &doc);
+  ocr::ScanOptions scan;  // no word lists, no shapes
+  scan.jobs = o.jobs;
+  const std::string no_tessdata = testing::MakeTempDir();
+  ::setenv("TESSDATA_PREFIX", no_tessdata.c_str(), 1);
+  Status s = pdf_backend::ReadPdfPagesNeedingOcr(*bytes, o, scan, &doc);
   ::unsetenv("TESSDATA_PREFIX");
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_FALSE(doc.pages[0].ocr);
-  ASSERT_EQ(doc.warnings.size(), 1u);
-  EXPECT_NE(doc.warnings[0].find("page 2 was not read"), std::string::npos);
+  ASSERT_EQ(doc.warnings().size(), 1u);
+  EXPECT_NE(doc.warnings()[0].find("page 2 was not read"), std::string::npos);
+  ASSERT_EQ(doc.issues.size(), 1u);
+  EXPECT_EQ(doc.issues[0].code, "page_not_read");
+  EXPECT_EQ(doc.issues[0].page, 2);
 }
 
 }  // namespace

@@ -1,13 +1,13 @@
-#include "ocr/pdf_pages.h"
+#include "backends/pdf/ocr_fallback.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "ocr/scan_reader.h"
 #include "pdf/pdf_document.h"
 
-namespace raingan::ocr {
+namespace raingan::pdf_backend {
 namespace {
 
 std::string PageList(const Document& doc, const std::vector<size_t>& which) {
@@ -22,7 +22,8 @@ std::string PageList(const Document& doc, const std::vector<size_t>& which) {
 }  // namespace
 
 Status ReadPdfPagesNeedingOcr(std::string_view bytes,
-                              const BackendOptions& options, Document* doc) {
+                              const BackendOptions& options,
+                              const ocr::ScanOptions& scan, Document* doc) {
   std::vector<size_t> todo;
   std::vector<int> numbers;
   for (size_t i = 0; i < doc->pages.size(); ++i) {
@@ -35,18 +36,19 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
   const bool one = todo.size() == 1;
   const std::string which = (one ? "page " : "pages ") + PageList(*doc, todo) +
                             (one ? " was" : " were") + " not read";
+  // One issue for all the pages; its page only when there is one.
+  const int page = one ? numbers.front() : 0;
   if (!options.allow_ocr) {
-    doc->warnings.push_back(which +
-                            " (no usable text layer, and OCR is disabled by "
-                            "--no-ocr)");
+    doc->AddIssue("pdf", "page_not_read",
+                  which +
+                      " (no usable text layer, and OCR is disabled by "
+                      "--no-ocr)",
+                  page);
     return Status::Ok();
   }
 
-  Result<ScanOptions> scan = ScanOptionsFor(options);
-  if (!scan.ok()) return scan.status();
   // PdfDocument is single-threaded: each worker opens its own copy.
-  std::vector<std::unique_ptr<pdf::PdfDocument>> opened(
-      std::max(1, scan->jobs));
+  std::vector<std::unique_ptr<pdf::PdfDocument>> opened(std::max(1, scan.jobs));
   auto render = [&](int worker, int index) -> Result<image::Image> {
     std::unique_ptr<pdf::PdfDocument>& pdf = opened[worker];
     if (!pdf) {
@@ -57,22 +59,24 @@ Status ReadPdfPagesNeedingOcr(std::string_view bytes,
     return pdf->Render(numbers[index], options.ocr_dpi, /*gray=*/true,
                        options.limits.max_pixels);
   };
-  Result<std::vector<ReadPage>> read = ReadScannedPages(numbers, render, *scan);
+  Result<std::vector<ocr::ReadPage>> read =
+      ocr::ReadScannedPages(numbers, render, scan);
   if (!read.ok()) {
-    doc->warnings.push_back(which + ": " + read.status().message());
+    doc->AddIssue("pdf", "page_not_read",
+                  which + ": " + read.status().message(), page);
     return Status::Ok();
   }
   for (size_t k = 0; k < todo.size(); ++k) {
     Page& page = doc->pages[todo[k]];
-    ReadPage& ocr = (*read)[k];
+    ocr::ReadPage& ocr = (*read)[k];
     page.blocks = std::move(ocr.page.blocks);
     page.ocr = ocr.page.ocr;
     if (!ocr.page.ocr) page.quality.reason = ocr.page.quality.reason;
     if (page.width <= 0) page.width = ocr.page.width;
     if (page.height <= 0) page.height = ocr.page.height;
-    for (std::string& w : ocr.warnings) doc->warnings.push_back(std::move(w));
+    for (Issue& issue : ocr.issues) doc->issues.push_back(std::move(issue));
   }
   return Status::Ok();
 }
 
-}  // namespace raingan::ocr
+}  // namespace raingan::pdf_backend

@@ -1,5 +1,7 @@
-// The three outcomes of one input of a batch, as results.jsonl reports
-// them, decided from the extracted Document page by page. A page is
+// The three outcomes of one input (model/document.h: DocStatus), decided
+// by the Extractor from the extracted Document page by page, so `extract`
+// (its JSON and exit status) and `batch` (results.jsonl) always agree. A
+// page is
 //   unread  when its text layer is missing or unusable and OCR did not
 //           replace it (OCR off with --no-ocr, or rendering failed), or
 //           when OCR read it but found nothing legible: the mean OCR
@@ -13,32 +15,26 @@
 //            warnings (a period that did not parse) or no measures (a
 //            cover memo): that is what the document says.
 //   partial  some pages read, some unread: its JSON is written, but the
-//            measures on the unread pages are missing. `error` says how
-//            many pages and why (the first one's reason).
+//            measures on the unread pages are missing. The reason (JSON
+//            "status_reason", results.jsonl "error") says how many pages
+//            and why (the first one's reason).
 //   failed   no JSON is written: nothing was read (every page unread or
 //            blank, e.g. a scan with --no-ocr or an image of noise), or
 //            extraction failed (empty, damaged, encrypted or non-document
-//            input), or the worker crashed, ran out of time (--timeout) or
-//            memory (--max-memory). `error` says which.
-#ifndef RAINGAN_BATCH_DOCUMENT_STATUS_H_
-#define RAINGAN_BATCH_DOCUMENT_STATUS_H_
+//            input), or — in a batch — the worker crashed, ran out of time
+//            (--timeout) or memory (--max-memory). The reason says which.
+#ifndef RAINGAN_PIPELINE_DOCUMENT_STATUS_H_
+#define RAINGAN_PIPELINE_DOCUMENT_STATUS_H_
 
-#include <optional>
 #include <string>
-#include <string_view>
 
 #include "model/document.h"
 
-namespace raingan::batch {
-
-enum class DocStatus { kOk, kPartial, kFailed };
+namespace raingan {
 
 // Tesseract's confidence on the real scans of samples/ is 0.91-0.93 per
 // page; on images of random noise it is 0.3-0.5.
 inline constexpr double kMinOcrConfidence = 0.5;
-
-std::string_view DocStatusName(DocStatus status);
-std::optional<DocStatus> ParseDocStatus(std::string_view name);
 
 struct Classification {
   DocStatus status = DocStatus::kOk;
@@ -50,6 +46,6 @@ struct Classification {
 // `ocr_allowed` is false under --no-ocr (the reasons then say so).
 Classification Classify(const Document& doc, bool ocr_allowed);
 
-}  // namespace raingan::batch
+}  // namespace raingan
 
-#endif  // RAINGAN_BATCH_DOCUMENT_STATUS_H_
+#endif  // RAINGAN_PIPELINE_DOCUMENT_STATUS_H_

@@ -1,8 +1,8 @@
-#include "batch/document_status.h"
+#include "pipeline/document_status.h"
 
 #include <cstdio>
 
-namespace raingan::batch {
+namespace raingan {
 namespace {
 
 enum class PageState { kRead, kBlank, kUnread };
@@ -63,26 +63,6 @@ std::string PageLabel(const Page& page) {
 
 }  // namespace
 
-std::string_view DocStatusName(DocStatus status) {
-  switch (status) {
-    case DocStatus::kOk:
-      return "ok";
-    case DocStatus::kPartial:
-      return "partial";
-    case DocStatus::kFailed:
-      return "failed";
-  }
-  return "failed";
-}
-
-std::optional<DocStatus> ParseDocStatus(std::string_view name) {
-  for (DocStatus s :
-       {DocStatus::kOk, DocStatus::kPartial, DocStatus::kFailed}) {
-    if (DocStatusName(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 Classification Classify(const Document& doc, bool ocr_allowed) {
   int read = 0, unread = 0;
   std::string first_why;
@@ -105,7 +85,15 @@ Classification Classify(const Document& doc, bool ocr_allowed) {
   }
   const size_t pages = doc.pages.size();
   if (read == 0 && unread == 0) {
-    return {DocStatus::kFailed, "no text was found in the document"};
+    // OCR may know why ("not a page of a document"): say it too.
+    std::string why = "no text was found in the document";
+    for (const Issue& issue : doc.issues) {
+      if (issue.code == "no_readable_text") {
+        why += ": " + issue.message;
+        break;
+      }
+    }
+    return {DocStatus::kFailed, why};
   }
   if (unread == 0) return {DocStatus::kOk, ""};
   std::string where = "(" + PageLabel(*first_unread) + ": " + first_why + ")";
@@ -115,10 +103,10 @@ Classification Classify(const Document& doc, bool ocr_allowed) {
                                         " pages could be read ";
     return {DocStatus::kFailed, what + where};
   }
-  return {DocStatus::kPartial, std::to_string(unread) + " of " +
-                                   std::to_string(pages) +
-                                   (unread == 1 ? " page was" : " pages were") +
-                                   " not read " + where};
+  return {DocStatus::kPartial,
+          std::to_string(unread) + " of " + std::to_string(pages) +
+              (unread == 1 ? " pages was" : " pages were") + " not read " +
+              where};
 }
 
-}  // namespace raingan::batch
+}  // namespace raingan
