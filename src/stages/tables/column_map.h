@@ -3,9 +3,11 @@
 #ifndef RAINGAN_STAGES_TABLES_COLUMN_MAP_H_
 #define RAINGAN_STAGES_TABLES_COLUMN_MAP_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "dates/month_columns.h"
 #include "model/document.h"
 #include "lexicon/header_roles.h"
 
@@ -14,6 +16,9 @@ namespace raingan {
 struct ColumnMap {
   std::vector<ColumnRole> roles;          // one per column
   std::vector<std::string> header_texts;  // the header wording per column
+  // Gantt tables: the dates of each kMonth column (nullopt elsewhere, and
+  // for a month column whose year could not be known).
+  std::vector<std::optional<dates::MonthSpan>> month_spans;
 
   bool Has(ColumnRole role) const;
   int Count(ColumnRole role) const;
@@ -40,6 +45,19 @@ std::vector<ColumnRole> ClassifyRow(const TableRow& row,
 // over "ผลผลิต | ผลลัพธ์").
 bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
                 ColumnMap* map, size_t* first_data_row);
+
+// The month or quarter columns of a row of month headers ("ต.ค. ๖๗" |
+// "พ.ย. ๖๗" | ...), one entry per cell; nullopt unless at least two cells
+// are month columns and every other non-empty cell is a short label.
+std::optional<std::vector<std::optional<dates::MonthColumn>>> ReadMonthRow(
+    const TableRow& row, const dates::PeriodLexicon& lexicon);
+
+// Makes the month columns of `months` kMonth columns of `map`, their header
+// text the month as written, their dates resolved with `fiscal_year_be`
+// (0 = unknown: from the years the headers write).
+void ApplyMonthRow(const TableRow& row,
+                   const std::vector<std::optional<dates::MonthColumn>>& months,
+                   int fiscal_year_be, ColumnMap* map);
 
 // True if `row` repeats the header described by `map` (a header repeated
 // at a page break).

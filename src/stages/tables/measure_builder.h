@@ -46,6 +46,7 @@ class MeasureBuilder {
     std::vector<Paragraph> measure, method, owner, period, output, outcome,
         recommendation, budget, seq;
     std::vector<std::pair<std::string, std::vector<Paragraph>>> extra;
+    std::vector<int> ticked_months;  // month columns with a mark
     double confidence = 1.0;
     std::map<std::string, double> field_confidence;  // below 1 only
   };
@@ -56,6 +57,8 @@ class MeasureBuilder {
                     const std::string& name);
   void Merge(const RowFields& f, bool cut_by_break, Measure* into) const;
   bool IsCompleteSubRow(const RowFields& f) const;
+  // Period text and runs from the ticked month columns of a record.
+  void SetTickedPeriod(Period* period) const;
 
   const Models& models_;
   ColumnMap map_;
