@@ -366,7 +366,10 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
       if (same || cut_name) {
         if (!same) last->measure = JoinWrapped(last->measure, num.rest);
         std::erase(last->warnings, std::string(kNoMeasureName));
-        Merge(f, /*cut_by_break=*/true, last);
+        // A row whose number and name are written again (after a repeated
+        // header) was started afresh, not cut: its items are items of
+        // their own, appended; a cut measure cell's row was cut.
+        Merge(f, /*cut_by_break=*/!same, last);
         return;
       }
     }

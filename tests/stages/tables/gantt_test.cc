@@ -196,8 +196,8 @@ TEST(GanttTablesTest, RowRepeatedAfterARepeatedHeaderIsMerged) {
        DataRow("๑", "จัดเวทีประชาคม", "๑. แต่งตั้งคณะกรรมการ ๒. จัดเวที",
                "สำนักปลัด", 12, {3, 4}, "✓", "ประชาชนเข้าร่วม ๑๒๐ คน"),
        parent, months,
-       DataRow("๑", "จัดเวทีประชาคม", "๑. แต่งตั้งคณะกรรมการ ๓. รายงานผล", "", 12,
-               {5}, "✓", "รายงานผล ๑ ฉบับ"),
+       DataRow("๑", "จัดเวทีประชาคม", "๓. รายงานผล", "สำนักปลัด", 12, {5}, "✓",
+               "รายงานผล ๑ ฉบับ"),
        DataRow("๒", "ประชุม", "๑. จัดประชุม", "กองคลัง", 12, {11}, "✓",
                "ประชุม ๑ ครั้ง")});
   ASSERT_EQ(m.size(), 2u);
@@ -205,6 +205,7 @@ TEST(GanttTablesTest, RowRepeatedAfterARepeatedHeaderIsMerged) {
               ElementsAre("แต่งตั้งคณะกรรมการ", "จัดเวที", "รายงานผล"));
   EXPECT_THAT(m[0].output,
               ElementsAre("ประชาชนเข้าร่วม ๑๒๐ คน", "รายงานผล ๑ ฉบับ"));
+  EXPECT_THAT(m[0].owner, ElementsAre("สำนักปลัด"));
   EXPECT_THAT(Runs(m[0].period), ElementsAre("2025-01-01..2025-03-31"));
   EXPECT_EQ(m[1].measure, "ประชุม");
   EXPECT_EQ(Iso(m[1].period.start), "2025-09-01");
