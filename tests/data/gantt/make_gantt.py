@@ -170,12 +170,12 @@ def write_text(kind, path):
 def write_html(kind, path, shaded=False):
     h1, h2, data = rows(kind)
     n = len(month_headers(kind))
-    css = ("@page{size:29.7cm 21cm;margin:1.5cm}"
-           "body{font-family:'Laksaman';font-size:12pt}"
-           "table{border-collapse:collapse}td{border:1px solid black;"
-           "padding:3px;vertical-align:top}")
+    css = ("@page{size:29.7cm 21cm}"
+           "body,td{font-family:'Laksaman';font-size:12pt}td{vertical-align:top}")
     out = ["<html><head><meta charset='utf-8'><style>%s</style></head><body>" % css,
-           "<p>%s</p><p>%s</p>" % (TITLE, ORG), "<table width='100%'>"]
+           # LibreOffice's HTML import swallows the first paragraph.
+           "<p>&nbsp;</p><p>%s</p><p>%s</p>" % (TITLE, ORG),
+           "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"]
 
     def header_html():
         s = "<tr>"
