@@ -14,10 +14,14 @@ months a measure runs:
 
 Each is written as a text export (<name>.txt, tab-separated, cells in <p>)
 and, with --pdf, as a born PDF (<name>.born.pdf: the same table as HTML,
-parent header spanning the months, printed by LibreOffice in Laksaman).
+parent header spanning the months, printed by LibreOffice in Laksaman;
+gantt_shaded.born.pdf shades the ticked cells grey instead) and as a 300-dpi
+scan of it (<name>.scan300.pdf: pdftoppm gray JPEG pages wrapped by
+jpeg_pdf.py into an image-only PDF).
 gold/<name>.json holds the expected records in the shared gold format.
 
-Needs python3; --pdf also LibreOffice (soffice) and fonts-tlwg-laksaman.
+Needs python3; --pdf also LibreOffice (soffice), fonts-tlwg-laksaman and
+poppler-utils.
 Only to regenerate the fixtures, never at build or test time.
 
 usage: make_gantt.py [--pdf]
@@ -245,6 +249,17 @@ def main():
                                check=True, capture_output=True)
                 os.replace(os.path.join(tmp, name + ".pdf"),
                            os.path.join(HERE, name + ".born.pdf"))
+        # 300-dpi scans of the born PDFs: gray JPEG pages, no text layer.
+        for name in ["gantt_tick", "gantt_slash", "gantt_cross", "gantt_shaded"]:
+            with tempfile.TemporaryDirectory() as tmp:
+                subprocess.run(["pdftoppm", "-r", "300", "-gray", "-jpeg",
+                                "-jpegopt", "quality=80",
+                                os.path.join(HERE, name + ".born.pdf"),
+                                os.path.join(tmp, "p")], check=True)
+                jpgs = sorted(os.path.join(tmp, f) for f in os.listdir(tmp))
+                subprocess.run([sys.executable, os.path.join(HERE, "jpeg_pdf.py"),
+                                "300", os.path.join(HERE, name + ".scan300.pdf")]
+                               + jpgs, check=True)
         with open(os.path.join(HERE, "gold", "gantt_shaded.json"), "w",
                   encoding="utf-8") as f:
             g = gold("tick")
