@@ -7,7 +7,9 @@ namespace raingan::dates {
 namespace {
 
 // The calendar month a fiscal quarter starts in: Q1 = October.
-int QuarterFirstMonth(int quarter) { return quarter == 1 ? 10 : quarter * 3 - 5; }
+int QuarterFirstMonth(int quarter) {
+  return quarter == 1 ? 10 : quarter * 3 - 5;
+}
 
 // The fiscal year (BE) a column belongs to, from the year it was written
 // with: a month column names a calendar year, a quarter its fiscal year.
@@ -34,7 +36,8 @@ std::optional<MonthColumn> ReadMonthColumn(std::string_view header,
           continue;
         case WordKind::kQuarter: {
           if (column.month != 0 || column.quarter != 0) return std::nullopt;
-          if (i + 1 >= tokens.size() || tokens[i + 1].kind != TokenKind::kNumber ||
+          if (i + 1 >= tokens.size() ||
+              tokens[i + 1].kind != TokenKind::kNumber ||
               tokens[i + 1].value < 1 || tokens[i + 1].value > 4) {
             return std::nullopt;
           }

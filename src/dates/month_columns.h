@@ -24,9 +24,9 @@
 namespace raingan::dates {
 
 struct MonthColumn {
-  int quarter = 0;     // 1..4 for a fiscal quarter, 0 for a month
-  int month = 0;       // 1..12 for a month column
-  int year_be = 0;     // as written in the header; 0 = not written
+  int quarter = 0;  // 1..4 for a fiscal quarter, 0 for a month
+  int month = 0;    // 1..12 for a month column
+  int year_be = 0;  // as written in the header; 0 = not written
 };
 
 // Reads one header cell; nullopt when it is not a month or quarter column.
@@ -44,8 +44,7 @@ struct MonthSpan {
 // column whose year is written; when no column has one, no column gets
 // dates (the caller keeps the columns, and reports the period unread).
 std::vector<std::optional<MonthSpan>> ResolveMonthColumns(
-    const std::vector<std::optional<MonthColumn>>& columns,
-    int fiscal_year_be);
+    const std::vector<std::optional<MonthColumn>>& columns, int fiscal_year_be);
 
 }  // namespace raingan::dates
 

@@ -68,8 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 // The separate runs are kept: ต.ค.–พ.ย. and เม.ย.–พ.ค.
 TEST(GanttRunsTest, SeparateRunsAreKept) {
-  for (const char* file : {"gantt_tick.txt", "gantt_tick.born.pdf",
-                           "gantt_shaded.born.pdf"}) {
+  for (const char* file :
+       {"gantt_tick.txt", "gantt_tick.born.pdf", "gantt_shaded.born.pdf"}) {
     SCOPED_TRACE(file);
     testing::CommandResult r =
         RunRaingan({"extract", TestDataPath(std::string("gantt/") + file)});

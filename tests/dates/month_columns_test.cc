@@ -45,7 +45,7 @@ TEST(MonthColumnsTest, ReadsMonthAndQuarterHeaders) {
       {"ไตรมาส ๕", false, 0, 0, 0},
       {"ไตรมาส", false, 0, 0, 0},
       {"ม.ค. - มี.ค. ๖๘", false, 0, 0, 0},  // a period, not a column
-      {"๑ ต.ค. ๖๗", false, 0, 0, 0},        // a date
+      {"๑ ต.ค. ๖๗", false, 0, 0, 0},       // a date
       {"ต.ค. และ พ.ย.", false, 0, 0, 0},
       {"ระยะเวลาดำเนินการ", false, 0, 0, 0},
       {"ปีงบประมาณ พ.ศ. ๒๕๖๘", false, 0, 0, 0},
@@ -71,7 +71,8 @@ std::string Span(const std::optional<MonthSpan>& s) {
 std::vector<std::string> Resolve(const std::vector<const char*>& headers,
                                  int fiscal_year_be) {
   std::vector<std::optional<MonthColumn>> columns;
-  for (const char* h : headers) columns.push_back(ReadMonthColumn(h, Lexicon()));
+  for (const char* h : headers)
+    columns.push_back(ReadMonthColumn(h, Lexicon()));
   std::vector<std::string> out;
   for (const auto& s : ResolveMonthColumns(columns, fiscal_year_be)) {
     out.push_back(Span(s));

@@ -47,7 +47,7 @@ std::vector<std::string> Cells(std::vector<std::string> head,
 }
 
 const std::vector<std::string> kMonths = {
-    "ต.ค. ๖๗", "พ.ย. ๖๗", "ธ.ค. ๖๗", "ม.ค. ๖๘", "ก.พ. ๖๘", "มี.ค. ๖๘",
+    "ต.ค. ๖๗",  "พ.ย. ๖๗", "ธ.ค. ๖๗", "ม.ค. ๖๘", "ก.พ. ๖๘", "มี.ค. ๖๘",
     "เม.ย. ๖๘", "พ.ค. ๖๘", "มิ.ย. ๖๘", "ก.ค. ๖๘", "ส.ค. ๖๘", "ก.ย. ๖๘"};
 
 TableRow ParentHeader(size_t months, const std::string& parent) {
@@ -98,13 +98,13 @@ std::vector<std::string> Runs(const Period& p) {
 }
 
 TEST(GanttTablesTest, TickedMonthsGiveThePeriodAndItsRuns) {
-  std::vector<Measure> m = Extract(
-      {ParentHeader(12, "ระยะเวลาดำเนินการ ปีงบประมาณ พ.ศ. ๒๕๖๘"),
-       MonthHeader(kMonths),
-       DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 12, {0, 1}, "✓",
-               "คู่มือ ๑ เล่ม", "ดำเนินการแล้ว"),
-       DataRow("๒", "ประชุมชี้แจง", "๑. จัดประชุม", "กองคลัง", 12, {0, 1, 6, 7},
-               "✓", "ประชุม ๒ ครั้ง")});
+  std::vector<Measure> m =
+      Extract({ParentHeader(12, "ระยะเวลาดำเนินการ ปีงบประมาณ พ.ศ. ๒๕๖๘"),
+               MonthHeader(kMonths),
+               DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 12, {0, 1}, "✓",
+                       "คู่มือ ๑ เล่ม", "ดำเนินการแล้ว"),
+               DataRow("๒", "ประชุมชี้แจง", "๑. จัดประชุม", "กองคลัง", 12,
+                       {0, 1, 6, 7}, "✓", "ประชุม ๒ ครั้ง")});
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].period.text, "ต.ค. ๖๗ - พ.ย. ๖๗");
   EXPECT_EQ(Iso(m[0].period.start), "2024-10-01");
@@ -123,10 +123,10 @@ TEST(GanttTablesTest, TickedMonthsGiveThePeriodAndItsRuns) {
 TEST(GanttTablesTest, EveryMarkKindCounts) {
   for (const std::string mark : {"✓", "/", "x", "X", "●", "<--->"}) {
     SCOPED_TRACE(mark);
-    std::vector<Measure> m = Extract(
-        {ParentHeader(12, "ระยะเวลาดำเนินการ"), MonthHeader(kMonths),
-         DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 12, {3}, mark,
-                 "คู่มือ ๑ เล่ม")});
+    std::vector<Measure> m =
+        Extract({ParentHeader(12, "ระยะเวลาดำเนินการ"), MonthHeader(kMonths),
+                 DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 12, {3}, mark,
+                         "คู่มือ ๑ เล่ม")});
     ASSERT_EQ(m.size(), 1u);
     EXPECT_EQ(Iso(m[0].period.start), "2025-01-01");
     EXPECT_EQ(Iso(m[0].period.end), "2025-01-31");
@@ -136,8 +136,8 @@ TEST(GanttTablesTest, EveryMarkKindCounts) {
 TEST(GanttTablesTest, DrawnMarksCountLikeTextMarks) {
   // A shaded cell or a line drawn across months, as the PDF and image
   // backends report them: no text, Cell::drawn_mark set.
-  TableRow row = DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 12, {},
-                         "", "คู่มือ ๑ เล่ม");
+  TableRow row =
+      DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 12, {}, "", "คู่มือ ๑ เล่ม");
   for (size_t c : {8u, 9u, 10u}) row.cells[4 + c].drawn_mark = true;
   std::vector<Measure> m = Extract(
       {ParentHeader(12, "ระยะเวลาดำเนินการ"), MonthHeader(kMonths), row});
@@ -152,24 +152,23 @@ TEST(GanttTablesTest, MonthsWithoutYearsTakeTheFiscalYear) {
   // From the parent header...
   std::vector<Measure> m = Extract(
       {ParentHeader(4, "ระยะเวลาดำเนินการ ปีงบประมาณ ๒๕๖๗"), MonthHeader(months),
-       DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {2, 3}, "x",
-               "คู่มือ")},
+       DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {2, 3}, "x", "คู่มือ")},
       /*fiscal_year=*/2568);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(Iso(m[0].period.start), "2023-12-01");
   EXPECT_EQ(Iso(m[0].period.end), "2024-01-31");
   // ...else from the document.
-  m = Extract({ParentHeader(4, "ระยะเวลาดำเนินการ"), MonthHeader(months),
-               DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {0},
-                       "x", "คู่มือ")},
-              /*fiscal_year=*/2568);
+  m = Extract(
+      {ParentHeader(4, "ระยะเวลาดำเนินการ"), MonthHeader(months),
+       DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {0}, "x", "คู่มือ")},
+      /*fiscal_year=*/2568);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(Iso(m[0].period.start), "2024-10-01");
   EXPECT_EQ(Iso(m[0].period.end), "2024-10-31");
   // Neither: the months as text, no dates, a warning; never a guess.
-  m = Extract({ParentHeader(4, "ระยะเวลาดำเนินการ"), MonthHeader(months),
-               DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {0},
-                       "x", "คู่มือ")});
+  m = Extract(
+      {ParentHeader(4, "ระยะเวลาดำเนินการ"), MonthHeader(months),
+       DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {0}, "x", "คู่มือ")});
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].period.text, "ตุลาคม");
   EXPECT_FALSE(m[0].period.start.has_value());
@@ -177,11 +176,11 @@ TEST(GanttTablesTest, MonthsWithoutYearsTakeTheFiscalYear) {
 }
 
 TEST(GanttTablesTest, QuarterColumns) {
-  std::vector<Measure> m = Extract(
-      {ParentHeader(4, "ปีงบประมาณ พ.ศ. ๒๕๖๘"),
-       MonthHeader({"ไตรมาส ๑", "ไตรมาส ๒", "ไตรมาส ๓", "ไตรมาส ๔"}),
-       DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {0, 2}, "/",
-               "คู่มือ")});
+  std::vector<Measure> m =
+      Extract({ParentHeader(4, "ปีงบประมาณ พ.ศ. ๒๕๖๘"),
+               MonthHeader({"ไตรมาส ๑", "ไตรมาส ๒", "ไตรมาส ๓", "ไตรมาส ๔"}),
+               DataRow("๑", "จัดทำคู่มือ", "๑. จัดทำคู่มือ", "สำนักปลัด", 4, {0, 2}, "/",
+                       "คู่มือ")});
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].period.text, "ไตรมาส ๑, ไตรมาส ๓");
   EXPECT_THAT(Runs(m[0].period),
@@ -191,18 +190,17 @@ TEST(GanttTablesTest, QuarterColumns) {
 TEST(GanttTablesTest, RowRepeatedAfterARepeatedHeaderIsMerged) {
   TableRow parent = ParentHeader(12, "ระยะเวลาดำเนินการ ปีงบประมาณ พ.ศ. ๒๕๖๘");
   TableRow months = MonthHeader(kMonths);
-  std::vector<Measure> m = Extract(
-      {parent, months,
-       DataRow("๑", "จัดเวทีประชาคม", "๑. แต่งตั้งคณะกรรมการ ๒. จัดเวที",
-               "สำนักปลัด", 12, {3, 4}, "✓", "ประชาชนเข้าร่วม ๑๒๐ คน"),
-       parent, months,
-       DataRow("๑", "จัดเวทีประชาคม", "๓. รายงานผล", "สำนักปลัด", 12, {5}, "✓",
-               "รายงานผล ๑ ฉบับ"),
-       DataRow("๒", "ประชุม", "๑. จัดประชุม", "กองคลัง", 12, {11}, "✓",
-               "ประชุม ๑ ครั้ง")});
+  std::vector<Measure> m =
+      Extract({parent, months,
+               DataRow("๑", "จัดเวทีประชาคม", "๑. แต่งตั้งคณะกรรมการ ๒. จัดเวที",
+                       "สำนักปลัด", 12, {3, 4}, "✓", "ประชาชนเข้าร่วม ๑๒๐ คน"),
+               parent, months,
+               DataRow("๑", "จัดเวทีประชาคม", "๓. รายงานผล", "สำนักปลัด", 12, {5},
+                       "✓", "รายงานผล ๑ ฉบับ"),
+               DataRow("๒", "ประชุม", "๑. จัดประชุม", "กองคลัง", 12, {11}, "✓",
+                       "ประชุม ๑ ครั้ง")});
   ASSERT_EQ(m.size(), 2u);
-  EXPECT_THAT(m[0].method,
-              ElementsAre("แต่งตั้งคณะกรรมการ", "จัดเวที", "รายงานผล"));
+  EXPECT_THAT(m[0].method, ElementsAre("แต่งตั้งคณะกรรมการ", "จัดเวที", "รายงานผล"));
   EXPECT_THAT(m[0].output,
               ElementsAre("ประชาชนเข้าร่วม ๑๒๐ คน", "รายงานผล ๑ ฉบับ"));
   EXPECT_THAT(m[0].owner, ElementsAre("สำนักปลัด"));
