@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "dates/month_columns.h"
-#include "model/document.h"
 #include "lexicon/header_roles.h"
+#include "model/document.h"
 
 namespace raingan {
 
