@@ -79,9 +79,11 @@ TEST(GanttRunsTest, SeparateRunsAreKept) {
     ASSERT_GE(out["measures"].size(), 2u);
     const auto& period = out["measures"][1]["period"];
     ASSERT_TRUE(period.contains("runs")) << period.dump();
-    EXPECT_EQ(period["runs"].dump(),
-              R"([{"start":"2024-10-01","end":"2024-11-30"},)"
-              R"({"start":"2025-04-01","end":"2025-05-31"}])");
+    EXPECT_EQ(period["runs"],
+              nlohmann::json::parse(
+                  R"([{"start": "2024-10-01", "end": "2024-11-30"},
+                                     {"start": "2025-04-01", "end": "2025-05-31"}])"))
+        << period.dump();
   }
 }
 
