@@ -65,6 +65,10 @@ class PeriodParser {
   PeriodResult Parse(std::string_view text,
                      int default_fiscal_year_be = 0) const;
 
+  // The month names and connecting words (month_columns.h reads headers
+  // with them).
+  const PeriodLexicon& lexicon() const { return lexicon_; }
+
  private:
   PeriodLexicon lexicon_;
 };

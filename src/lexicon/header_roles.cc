@@ -10,7 +10,7 @@
 namespace raingan {
 namespace {
 
-constexpr std::array<std::pair<ColumnRole, std::string_view>, 17> kRoleNames{{
+constexpr std::array<std::pair<ColumnRole, std::string_view>, 18> kRoleNames{{
     {ColumnRole::kNone, "none"},
     {ColumnRole::kMeasure, "measure"},
     {ColumnRole::kMethod, "method"},
@@ -28,6 +28,7 @@ constexpr std::array<std::pair<ColumnRole, std::string_view>, 17> kRoleNames{{
     {ColumnRole::kRisk, "risk"},
     {ColumnRole::kRiskScore, "risk_score"},
     {ColumnRole::kControl, "control"},
+    {ColumnRole::kMonth, "month"},
 }};
 
 // Scanned headers come with OCR slips ("ระยะเวสา" for "ระยะเวลา"). The

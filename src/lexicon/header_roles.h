@@ -33,6 +33,10 @@ enum class ColumnRole {
   kRisk,
   kRiskScore,
   kControl,
+  // One month or quarter of a Gantt table's period (a mark in the months a
+  // measure runs). Never from models/header_roles.tsv: the table stages
+  // read month headers with dates/month_columns.h.
+  kMonth,
 };
 
 std::string_view ColumnRoleName(ColumnRole role);

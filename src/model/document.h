@@ -48,6 +48,9 @@ struct Cell {
   int row_span = 1;
   int col_span = 1;
   bool covered = false;
+  // Something drawn in the cell that is not text: a fill or shading, or a
+  // line or arrow crossing it (Gantt tables mark months so).
+  bool drawn_mark = false;
   Provenance prov;
 
   // Paragraph texts joined by single spaces.

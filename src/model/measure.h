@@ -15,10 +15,21 @@
 namespace raingan {
 
 // The period cell: its text as printed and, when it parses, the dates.
+// A run of consecutive ticked month columns (Gantt tables).
+struct PeriodRun {
+  Date start, end;
+};
+
 struct Period {
   std::string text;                 // empty = the cell was empty
   std::optional<Date> start, end;   // null when unparseable (with a warning)
   std::vector<int> fiscal_years;    // BE fiscal years named, if any
+  // Read from ticked month columns: each separate run, in order; start/end
+  // span them. Empty for periods written as text.
+  std::vector<PeriodRun> runs;
+  // The month columns (table column indices) ticked so far, so a row
+  // continued after a repeated header adds its ticks. Not output.
+  std::vector<int> ticked_columns;
 };
 
 struct Measure {

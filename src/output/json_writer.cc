@@ -73,6 +73,17 @@ ordered MeasureJson(const Measure& m) {
   period["start"] = m.period.start ? ordered(m.period.start->Iso()) : nullptr;
   period["end"] = m.period.end ? ordered(m.period.end->Iso()) : nullptr;
   period["fiscal_years"] = m.period.fiscal_years;
+  if (!m.period.runs.empty()) {
+    // Only periods read from ticked month columns have runs.
+    ordered runs = ordered::array();
+    for (const PeriodRun& run : m.period.runs) {
+      ordered r;
+      r["start"] = run.start.Iso();
+      r["end"] = run.end.Iso();
+      runs.push_back(r);
+    }
+    period["runs"] = runs;
+  }
   j["period"] = period;
   j["output"] = Strings(m.output);
   j["outcome"] = Strings(m.outcome);

@@ -190,8 +190,21 @@ void PageCollector::AddFilledRects(GfxState* state) {
     if (!axis_parallel) continue;
     if (auto s = layout::SegmentFromRect(box, kMaxRuleThickness)) {
       page_->rulings.push_back(*s);
+    } else if (IsShade(state)) {
+      page_->fills.push_back(box);
     }
   }
+}
+
+bool PageCollector::IsShade(GfxState* state) {
+  // Paper-white and near-white backgrounds are no mark; LibreOffice's
+  // lightest preset shade ("Light Gray 4", #EEEEEE) has luminance 0.93.
+  constexpr double kMaxShadeLuminance = 0.95;
+  GfxRGB rgb;
+  state->getFillRGB(&rgb);
+  double luminance = 0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) +
+                     0.114 * colToDbl(rgb.b);
+  return luminance < kMaxShadeLuminance;
 }
 
 void PageCollector::AddImage(GfxState* state) {

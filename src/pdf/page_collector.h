@@ -56,6 +56,8 @@ class PageCollector : public OutputDev {
  private:
   void AddImage(GfxState* state);
   void AddFilledRects(GfxState* state);
+  // The fill colour is darker than paper.
+  static bool IsShade(GfxState* state);
 
   PageContent* page_;
   double image_area_ = 0;

@@ -38,6 +38,9 @@ struct PageContent {
   // Raw stroked lines and thin filled rectangles; pass them through
   // layout::NormalizeSegments().
   std::vector<layout::Segment> rulings;
+  // Filled rectangles too thick to be rulings, in a colour darker than
+  // paper: shaded cells (Gantt tables shade the months a measure runs).
+  std::vector<BBox> fills;
   // Share of the page area covered by images (0..1; overlaps counted
   // twice, capped at 1): a page that is one big image is a scan.
   double image_coverage = 0;

@@ -56,7 +56,13 @@ struct AnalysedPage {
   std::vector<pdf::Glyph> glyphs;
   std::vector<layout::Segment> rulings;
   std::vector<layout::TextLine> fragments;
+  std::vector<BBox> fills;  // shaded rectangles (pdf::PageContent::fills)
 };
+
+// Sets Cell::drawn_mark on the cells of `page`'s tables that a shaded
+// rectangle of `fills` covers: the cell's own background, not a shade
+// behind the whole table or page.
+void MarkShadedCells(const std::vector<BBox>& fills, Page* page);
 
 AnalysedPage AnalysePage(const pdf::PageContent& content,
                          const PageBuildOptions& options = {});

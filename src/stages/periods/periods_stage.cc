@@ -69,6 +69,12 @@ class PeriodsStage : public Stage {
     int default_year = fy.be > 0 && fy.be == fy.be_end ? fy.be : 0;
     for (Measure& m : doc->measures) {
       if (m.period.text.empty()) continue;
+      if (!m.period.runs.empty()) {
+        // Ticked month columns: the dates came with the columns.
+        m.period.start = m.period.runs.front().start;
+        m.period.end = m.period.runs.back().end;
+        continue;
+      }
       dates::PeriodResult r = parser_->Parse(m.period.text, default_year);
       m.period.start = r.start;
       m.period.end = r.end;

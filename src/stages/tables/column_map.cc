@@ -29,6 +29,11 @@ bool IsResultRole(ColumnRole r) {
          r == ColumnRole::kOutcome;
 }
 
+// Month columns give the period.
+ColumnRole AsResultRole(ColumnRole r) {
+  return r == ColumnRole::kMonth ? ColumnRole::kPeriod : r;
+}
+
 bool AnyCellNumbered(const TableRow& row) {
   for (const Cell& c : row.cells) {
     if (!c.covered && StartsWithListMarker(c.Text())) return true;
@@ -150,7 +155,7 @@ bool ColumnMap::IsMeasureTable() const {
   if (!Has(ColumnRole::kMeasure)) return false;
   std::set<ColumnRole> others;
   for (ColumnRole r : roles) {
-    if (IsResultRole(r)) others.insert(r);
+    if (IsResultRole(AsResultRole(r))) others.insert(AsResultRole(r));
   }
   return others.size() >= 2;
 }
@@ -238,6 +243,39 @@ bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
   return false;
 }
 
+std::optional<std::vector<std::optional<dates::MonthColumn>>> ReadMonthRow(
+    const TableRow& row, const dates::PeriodLexicon& lexicon) {
+  std::vector<std::optional<dates::MonthColumn>> months(row.cells.size());
+  int found = 0;
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    const Cell& cell = row.cells[c];
+    if (cell.covered || cell.Empty()) continue;
+    std::string text = cell.Text();
+    months[c] = dates::ReadMonthColumn(text, lexicon);
+    if (months[c]) {
+      ++found;
+    } else if (utf8::Length(text) > kMaxSubHeaderCellLength ||
+               StartsWithListMarker(text)) {
+      return std::nullopt;  // a data cell: this is a data row
+    }
+  }
+  if (found < 2) return std::nullopt;
+  return months;
+}
+
+void ApplyMonthRow(const TableRow& row,
+                   const std::vector<std::optional<dates::MonthColumn>>& months,
+                   int fiscal_year_be, ColumnMap* map) {
+  size_t n = std::min(months.size(), map->roles.size());
+  map->month_spans = dates::ResolveMonthColumns(months, fiscal_year_be);
+  map->month_spans.resize(map->roles.size());
+  for (size_t c = 0; c < n; ++c) {
+    if (!months[c]) continue;
+    map->roles[c] = ColumnRole::kMonth;
+    map->header_texts[c] = row.cells[c].Text();
+  }
+}
+
 bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
                    const HeaderLexicon& lexicon) {
   // The same wording as the header in at least two columns (whitespace
@@ -245,6 +283,9 @@ bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
   int same_text = 0, nonempty = 0;
   for (size_t c = 0; c < row.cells.size() && c < map.header_texts.size(); ++c) {
     if (row.cells[c].covered || row.cells[c].Empty()) continue;
+    // Above the month columns stands their parent ("ระยะเวลาดำเนินการ"),
+    // spanning them or repeated over each: not compared.
+    if (map.roles[c] == ColumnRole::kMonth) continue;
     ++nonempty;
     std::string folded = HeaderLexicon::Fold(row.cells[c].Text());
     if (!folded.empty() && folded == HeaderLexicon::Fold(map.header_texts[c])) {
@@ -273,6 +314,7 @@ bool RepeatsHeader(const TableRow& row, const ColumnMap& map,
   int agree = 0, disagree = 0;
   for (size_t c = 0; c < roles.size() && c < map.roles.size(); ++c) {
     if (roles[c] == ColumnRole::kNone) continue;
+    if (map.roles[c] == ColumnRole::kMonth) continue;  // the parent, as above
     if (roles[c] == map.roles[c]) {
       ++agree;
     } else {

@@ -3,11 +3,13 @@
 #ifndef RAINGAN_STAGES_TABLES_COLUMN_MAP_H_
 #define RAINGAN_STAGES_TABLES_COLUMN_MAP_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "model/document.h"
+#include "dates/month_columns.h"
 #include "lexicon/header_roles.h"
+#include "model/document.h"
 
 namespace raingan {
 
@@ -20,6 +22,10 @@ struct ColumnMap {
   // A spanning "ระยะเวลา" over "เริ่มต้น | สิ้นสุด": the period's start and
   // end sit in their own columns and are read as one range.
   bool period_range = false;
+
+  // Gantt tables: the dates of each kMonth column (nullopt elsewhere, and
+  // for a month column whose year could not be known).
+  std::vector<std::optional<dates::MonthSpan>> month_spans;
 
   bool Has(ColumnRole role) const;
   int Count(ColumnRole role) const;
@@ -55,6 +61,19 @@ bool FindHeader(const Table& table, const HeaderLexicon& lexicon,
 // `top`, into *map (built from `top`); false (map untouched) otherwise.
 bool RefineWithSubHeader(const TableRow& top, const TableRow& sub,
                          const HeaderLexicon& lexicon, ColumnMap* map);
+
+// The month or quarter columns of a row of month headers ("ต.ค. ๖๗" |
+// "พ.ย. ๖๗" | ...), one entry per cell; nullopt unless at least two cells
+// are month columns and every other non-empty cell is a short label.
+std::optional<std::vector<std::optional<dates::MonthColumn>>> ReadMonthRow(
+    const TableRow& row, const dates::PeriodLexicon& lexicon);
+
+// Makes the month columns of `months` kMonth columns of `map`, their header
+// text the month as written, their dates resolved with `fiscal_year_be`
+// (0 = unknown: from the years the headers write).
+void ApplyMonthRow(const TableRow& row,
+                   const std::vector<std::optional<dates::MonthColumn>>& months,
+                   int fiscal_year_be, ColumnMap* map);
 
 // True if `row` repeats the header described by `map` (a header repeated
 // at a page break).

@@ -146,6 +146,14 @@ MeasureBuilder::MeasureBuilder(const MeasureTableModels& models, ColumnMap map,
 MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
   RowFields f;
   bool seen_period_column = false;
+  // A row shaded beyond its month columns (striped rows, a highlighted
+  // record) says nothing about its months.
+  bool shaded_row = false;
+  for (size_t c = 0; c < row.cells.size() && c < map_.roles.size(); ++c) {
+    if (map_.roles[c] != ColumnRole::kMonth && row.cells[c].drawn_mark) {
+      shaded_row = true;
+    }
+  }
   for (size_t c = 0; c < row.cells.size() && c < map_.roles.size(); ++c) {
     const Cell& cell = row.cells[c];
     if (cell.covered) continue;
@@ -189,6 +197,13 @@ MeasureBuilder::RowFields MeasureBuilder::Collect(const TableRow& row) const {
         break;
       case ColumnRole::kSeq:
         dst = &f.seq;
+        break;
+      case ColumnRole::kMonth:
+        // Any mark: ✓, /, x, a shaded cell, an arrow drawn across. Never
+        // an output or a remark.
+        if (!cell.Empty() || (cell.drawn_mark && !shaded_row)) {
+          f.ticked_months.push_back(static_cast<int>(c));
+        }
         break;
       default:
         if (!cell.Empty()) {
@@ -273,6 +288,13 @@ void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
       m->period.text = JoinWrapped(m->period.text, text);
     }
   }
+  if (!f.ticked_months.empty()) {
+    std::vector<int>& ticked = m->period.ticked_columns;
+    ticked.insert(ticked.end(), f.ticked_months.begin(), f.ticked_months.end());
+    std::sort(ticked.begin(), ticked.end());
+    ticked.erase(std::unique(ticked.begin(), ticked.end()), ticked.end());
+    SetTickedPeriod(&m->period);
+  }
   if (NonEmpty(f.budget) && !m->budget_baht.has_value()) {
     m->budget_baht = dates::ParseBaht(JoinParagraphs(f.budget));
   }
@@ -293,6 +315,48 @@ std::vector<Measure> MeasureBuilder::TakeMeasures() {
   return std::move(measures_);
 }
 
+void MeasureBuilder::SetTickedPeriod(Period* period) const {
+  // Runs of ticked columns that are neighbours among the month columns.
+  std::vector<int> month_columns;
+  for (size_t c = 0; c < map_.roles.size(); ++c) {
+    if (map_.roles[c] == ColumnRole::kMonth) {
+      month_columns.push_back(static_cast<int>(c));
+    }
+  }
+  std::vector<std::pair<int, int>> runs;  // first, last column
+  int previous_index = -2;
+  for (int column : period->ticked_columns) {
+    int index = static_cast<int>(
+        std::find(month_columns.begin(), month_columns.end(), column) -
+        month_columns.begin());
+    if (!runs.empty() && index == previous_index + 1) {
+      runs.back().second = column;
+    } else {
+      runs.emplace_back(column, column);
+    }
+    previous_index = index;
+  }
+  // The text names the marked months as their headers write them; the
+  // periods stage reads it when the years could not be known.
+  std::string text;
+  for (const auto& [first, last] : runs) {
+    if (!text.empty()) text += ", ";
+    text += map_.header_texts[first];
+    if (last != first) text += " - " + map_.header_texts[last];
+  }
+  period->text = text;
+  period->runs.clear();
+  for (const auto& [first, last] : runs) {
+    const auto& a = map_.month_spans[first];
+    const auto& b = map_.month_spans[last];
+    if (!a || !b || b->end < a->start) {
+      period->runs.clear();  // a year unknown: no dates, never a guess
+      return;
+    }
+    period->runs.push_back(PeriodRun{a->start, b->end});
+  }
+}
+
 bool MeasureBuilder::IsCompleteSubRow(const RowFields& f) const {
   // Right after a page break an empty measure cell is ambiguous: the rest
   // of a cut row, or a sub-row that happens to start the page. A sub-row
@@ -309,7 +373,8 @@ bool MeasureBuilder::IsCompleteSubRow(const RowFields& f) const {
 void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
                             bool after_break) {
   RowFields f = Collect(row);
-  bool has_own = NonEmpty(f.method) || NonEmpty(f.owner) || NonEmpty(f.period);
+  bool has_own = NonEmpty(f.method) || NonEmpty(f.owner) ||
+                 NonEmpty(f.period) || !f.ticked_months.empty();
   bool has_anything = has_own || NonEmpty(f.output) || NonEmpty(f.outcome) ||
                       NonEmpty(f.recommendation) || NonEmpty(f.measure);
   if (!has_anything) return;
@@ -358,7 +423,10 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
       if (same || cut_name) {
         if (!same) last->measure = JoinWrapped(last->measure, num.rest);
         unnamed_.back() = false;
-        Merge(f, /*cut_by_break=*/true, last);
+        // A row whose number and name are written again (after a repeated
+        // header) was started afresh, not cut: its items are items of
+        // their own, appended; a cut measure cell's row was cut.
+        Merge(f, /*cut_by_break=*/!same, last);
         return;
       }
     }

@@ -69,6 +69,7 @@ class MeasureBuilder {
     // Start and end columns: the row's period text starts in the end
     // column (the start went before a page break).
     bool period_from_end = false;
+    std::vector<int> ticked_months;  // month columns with a mark
     double confidence = 1.0;
     std::map<std::string, double> field_confidence;  // below 1 only
   };
@@ -79,6 +80,8 @@ class MeasureBuilder {
                     const std::string& name);
   void Merge(const RowFields& f, bool cut_by_break, Measure* into) const;
   bool IsCompleteSubRow(const RowFields& f) const;
+  // Period text and runs from the ticked month columns of a record.
+  void SetTickedPeriod(Period* period) const;
 
   const MeasureTableModels& models_;
   ColumnMap map_;

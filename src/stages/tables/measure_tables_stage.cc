@@ -108,6 +108,7 @@ class TableWalker {
       RefineHeader(table.rows[0]);
       r = 1;
     } else if (FindHeader(table, lexicon, &map, &r)) {
+      TakeMonthRow(table, &map, &r);
       // Rows above the header: a caption, or — in a grid holding two
       // tables drawn edge to edge — the end of the row the previous page
       // cut, which must not be lost.
@@ -127,7 +128,8 @@ class TableWalker {
     header_ended_page_ = r == table.rows.size();
     for (; r < table.rows.size(); ++r) {
       const TableRow& row = table.rows[r];
-      if (RepeatsHeader(row, current_->map(), lexicon)) {
+      if (RepeatsHeader(row, current_->map(), lexicon) ||
+          IsMonthRowOf(row, current_->map())) {
         after_break = true;
         header_ended_page_ = r + 1 == table.rows.size();
         last_header_ = row;
@@ -143,6 +145,7 @@ class TableWalker {
         size_t header_rows = 0;
         if (MapOfHeader(std::move(rows), table.columns, lexicon, &map,
                         &header_rows)) {
+          TakeMonthRow(table, &map, &r, &header_rows);
           if (!StartTable(map, table.rows[r + header_rows - 1])) return;
           r += header_rows - 1;
           after_break = true;
@@ -176,6 +179,60 @@ class TableWalker {
   }
 
  private:
+  // A Gantt table: the row of month or quarter columns under the header
+  // (at table.rows[*r], the row after the header) becomes part of it.
+  // `header_rows`, when given, counts header rows from `*r` instead.
+  void TakeMonthRow(const raingan::Table& table, ColumnMap* map, size_t* r,
+                    size_t* header_rows = nullptr) const {
+    size_t at = header_rows ? *r + *header_rows : *r;
+    // The months may already have been read as the header's second row
+    // (a parent header over children): they are month columns all the
+    // same, and no start/end pair.
+    const bool two_rows = header_rows ? *header_rows >= 2 : *r >= 2;
+    if (at > 0 && two_rows && !map->sub_header_texts.empty()) {
+      auto months =
+          ReadMonthRow(table.rows[at - 1], models_.periods->lexicon());
+      if (months) {
+        ApplyMonthRow(table.rows[at - 1], *months, HeaderFiscalYear(*map), map);
+        map->period_range = false;
+        return;
+      }
+    }
+    if (at >= table.rows.size()) return;
+    auto months = ReadMonthRow(table.rows[at], models_.periods->lexicon());
+    if (!months) return;
+    ApplyMonthRow(table.rows[at], *months, HeaderFiscalYear(*map), map);
+    if (header_rows) {
+      ++*header_rows;
+    } else {
+      ++*r;
+    }
+  }
+
+  // The fiscal year the month columns belong to: the one their parent
+  // header names ("ระยะเวลาดำเนินการ ปีงบประมาณ พ.ศ. ๒๕๖๘"), else the
+  // document's when it covers one year; 0 when neither says.
+  int HeaderFiscalYear(const ColumnMap& map) const {
+    for (const std::string& text : map.header_texts) {
+      if (text.empty()) continue;
+      dates::PeriodResult parsed = models_.periods->Parse(text);
+      if (parsed.fiscal_years.size() == 1) return parsed.fiscal_years[0];
+    }
+    const FiscalYearSpan& fy = doc_->info.fiscal_year;
+    return fy.be > 0 && fy.be == fy.be_end ? fy.be : 0;
+  }
+
+  // The month row of the current Gantt table, repeated after a page break.
+  bool IsMonthRowOf(const TableRow& row, const ColumnMap& map) const {
+    if (!map.Has(ColumnRole::kMonth)) return false;
+    auto months = ReadMonthRow(row, models_.periods->lexicon());
+    if (!months) return false;
+    for (size_t c = 0; c < months->size() && c < map.roles.size(); ++c) {
+      if ((*months)[c] && map.roles[c] != ColumnRole::kMonth) return false;
+    }
+    return true;
+  }
+
   // Starts a logical table under the header `map` (unless it continues the
   // current one). False when the header is not a measure table's.
   bool StartTable(const ColumnMap& map, const TableRow& header_row) {
