@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "model/geometry.h"
+#include "model/issue.h"
 #include "model/measure.h"
 #include "model/plan.h"
 
@@ -154,6 +155,9 @@ struct Document {
   PlanData plan;
   std::vector<Score> scores;
   std::vector<std::string> warnings;
+  // Typed document-level findings (model/issue.h); any makes the
+  // document "partial".
+  std::vector<Issue> issues;
 };
 
 std::string_view DocumentKindName(DocumentKind kind);
