@@ -400,6 +400,9 @@ std::string SettingsFingerprint(const ExtractOptions& options) {
     settings += "; limits " + std::to_string(b.limits.max_pixels) + " px, " +
                 std::to_string(b.limits.max_pages) + " pages";
   }
+  if (options.review_below != kDefaultReviewBelow) {
+    settings += "; review below " + std::to_string(options.review_below);
+  }
   return settings;
 }
 

@@ -107,7 +107,14 @@ Classification Classify(const Document& doc, bool ocr_allowed) {
   if (read == 0 && unread == 0) {
     return {DocStatus::kFailed, "no text was found in the document"};
   }
-  if (unread == 0) return {DocStatus::kOk, ""};
+  if (unread == 0) {
+    // The document checks (stages/review/document_checks.h) found records
+    // missing or doubtful: the JSON is written and says "partial" too.
+    if (!doc.issues.empty()) {
+      return {DocStatus::kPartial, doc.issues.front().message};
+    }
+    return {DocStatus::kOk, ""};
+  }
   std::string where = "(" + PageLabel(*first_unread) + ": " + first_why + ")";
   if (read == 0) {
     std::string what = pages == 1 ? "the page could not be read "

@@ -17,6 +17,7 @@ constexpr const char* kColumns[] = {
     "owner",       "period_text",   "period_start",   "period_end",
     "output",      "outcome",       "recommendation", "budget_baht",
     "page",        "line",          "confidence",     "warnings",
+    "review",
 };
 
 bool NeedsGuard(std::string_view text) {
@@ -77,6 +78,17 @@ std::string CsvTextField(std::string_view text) {
   return quoted;
 }
 
+namespace {
+
+// "field: reason" per review item, for the review column.
+std::vector<std::string> ReviewTexts(const Measure& m) {
+  std::vector<std::string> out;
+  for (const ReviewItem& r : m.review) out.push_back(r.field + ": " + r.reason);
+  return out;
+}
+
+}  // namespace
+
 std::string MeasuresCsvHeader() {
   std::string out = kBom;
   bool first = true;
@@ -118,6 +130,7 @@ std::string MeasureToCsvRow(const Document& doc, const Measure& m) {
       IntField(m.prov.line, m.prov.line > 0),
       ConfidenceField(m.confidence),
       CsvTextField(Joined(m.warnings)),
+      CsvTextField(Joined(ReviewTexts(m))),
   };
   std::string row;
   for (size_t i = 0; i < cells.size(); ++i) {

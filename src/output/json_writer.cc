@@ -91,6 +91,11 @@ ordered MeasureJson(const Measure& m) {
     j["field_confidence"] = fields;
   }
   j["warnings"] = Strings(m.warnings);
+  ordered review = ordered::array();
+  for (const ReviewItem& r : m.review) {
+    review.push_back({{"field", r.field}, {"reason", StringOrNull(r.reason)}});
+  }
+  j["review"] = review;
   return j;
 }
 
@@ -247,6 +252,20 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
     j["scores"] = scores;
   }
   j["warnings"] = Strings(doc.warnings);
+  // Any document check finding makes the document partial
+  // (stages/review/document_checks.h); batch's results.jsonl agrees.
+  j["status"] = doc.issues.empty() ? "ok" : "partial";
+  j["status_reason"] = doc.issues.empty()
+                           ? ordered(nullptr)
+                           : ordered(doc.issues.front().message);
+  ordered issues = ordered::array();
+  for (const Issue& issue : doc.issues) {
+    issues.push_back({{"code", issue.code},
+                      {"stage", StringOrNull(issue.stage)},
+                      {"page", IntOrNull(issue.page, issue.page > 0)},
+                      {"message", issue.message}});
+  }
+  j["issues"] = issues;
   if (options.layout) j["layout"] = LayoutJson(doc);
   std::string out = Dump(j, options.indent);
   out.push_back('\n');

@@ -52,7 +52,7 @@ Result<Document> Extractor::ExtractBytes(
   }
   if (!read.ok()) return read;
 
-  StageContext ctx{*models_};
+  StageContext ctx{*models_, options_.review_below};
   Status run = pipeline_.Run(ctx, &doc);
   if (!run.ok()) return run;
   return doc;

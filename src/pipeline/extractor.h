@@ -17,6 +17,7 @@
 #include "model/document.h"
 #include "pipeline/models.h"
 #include "pipeline/pipeline.h"
+#include "stages/review/field_review.h"
 
 namespace raingan {
 
@@ -28,6 +29,9 @@ struct ExtractOptions {
   // Called as pages are read and OCRed (base/progress.h: from worker
   // threads, never concurrently with itself). Empty: no reports.
   ProgressCallback progress;
+  // --review-below: a field whose confidence is below it is listed in
+  // its record's `review` (stages/review/field_review.h).
+  double review_below = kDefaultReviewBelow;
 };
 
 class Extractor {

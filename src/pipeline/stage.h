@@ -13,11 +13,15 @@
 #include "base/status.h"
 #include "model/document.h"
 #include "pipeline/models.h"
+#include "stages/review/field_review.h"
 
 namespace raingan {
 
 struct StageContext {
   const Models& models;
+  // Fields whose confidence is below this are listed for review
+  // (ExtractOptions::review_below, stages/review/field_review.h).
+  double review_below = kDefaultReviewBelow;
 };
 
 class Stage {
