@@ -127,7 +127,14 @@ std::vector<ReviewItem> ReviewFields(const Measure& m,
           ReviewPeriod(m.period, options.fiscal_year)) {
     AddReview(*p, &out);
   }
-  if (options.units != nullptr) {
+  // Text layers of ruled tables print owners the lexicon does not know
+  // ("ทุกส่วนราชการ", "เจ้าหน้าที่ประชาสัมพันธ์") and are right; only where
+  // the cells themselves are uncertain — OCR, or columns found from the
+  // alignment of text — does an owner naming no unit point at a misread
+  // or a column mixed up.
+  bool uncertain_cells =
+      !m.field_confidence.empty() || m.table_kind == "aligned";
+  if (options.units != nullptr && uncertain_cells) {
     for (const std::string& owner : m.owner) {
       if (!LooksLikeUnit(owner, *options.units)) {
         AddReview({"owner", "owner names no unit: " + owner}, &out);

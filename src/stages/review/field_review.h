@@ -10,7 +10,8 @@
 //   id          the table's numbering skips or repeats at this record
 //               (ReviewNumbering, over all records of a document);
 //   owner       an owner item names nothing like a unit (no unit prefix of
-//               models/units.tsv anywhere in it).
+//               models/units.tsv anywhere in it), in a record read by OCR
+//               or from a table without rulings.
 //
 // Before that, EstimateFieldConfidence turns the OCR's field_confidence
 // (the lowest word confidence of the field's cells) into an estimate that

@@ -130,6 +130,7 @@ TEST(FieldReviewTest, RulesTable) {
     m.period.end = Iso(c.end);
     m.owner = c.owner;
     m.field_confidence = c.field_confidence;
+    m.table_kind = "aligned";
     ReviewOptions options;
     options.fiscal_year = {2568, 2568};
     options.units = &TestModels().units;
@@ -140,6 +141,20 @@ TEST(FieldReviewTest, RulesTable) {
       EXPECT_THAT(got[i].reason, HasSubstr(c.expected[i].second));
     }
   }
+}
+
+TEST(FieldReviewTest, RuledTextLayerOwnersAreTrusted) {
+  Measure m;
+  m.owner = {"ทุกส่วนราชการ"};
+  m.table_kind = "ruled";
+  ReviewOptions options;
+  options.units = &TestModels().units;
+  EXPECT_TRUE(ReviewFields(m, options).empty());
+  m.table_kind = "aligned";
+  ASSERT_EQ(ReviewFields(m, options).size(), 1u);
+  m.table_kind = "ruled";
+  m.field_confidence = {{"owner", 0.95}};  // OCR
+  ASSERT_EQ(ReviewFields(m, options).size(), 1u);
 }
 
 TEST(FieldReviewTest, ThresholdZeroListsOnlyChecks) {
