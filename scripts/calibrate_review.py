@@ -28,7 +28,7 @@ Per form it prints:
 A field is flagged when the record's `review` names it. With --threshold T
 the tool re-decides the confidence part instead: review entries whose
 reason comes from the confidence threshold are dropped and a field is
-flagged when its field_confidence is below T (id follows measure), so one
+flagged when its field_confidence is below T, as raingan decides, so one
 extraction can be scored at many thresholds (`raingan extract
 --review-below 1` keeps every confidence-based entry).
 
@@ -158,7 +158,7 @@ def flagged_fields(m, threshold):
     if threshold is not None:
         fc = m.get("field_confidence") or {}
         for f in FIELDS + ["budget"]:
-            c = fc.get("measure" if f == "id" else f)
+            c = fc.get(f)
             if c is not None and c < threshold:
                 flags.setdefault(f, CONFIDENCE_REASON)
     return flags
@@ -243,7 +243,7 @@ def report(docs, gold, threshold, args):
                 row["silent"] += wrong and not flag
                 row["needless"] += flag and not wrong
                 if flag:
-                    key = re.sub(r"[0-9.]+", "#", flags[f])
+                    key = re.sub(r"[0-9.]+", "#", flags[f].split(":")[0])
                     reasons[key][0 if wrong else 1] += 1
                 if (wrong and not flag) or (flag and not wrong):
                     listing.append((form, os.path.basename(src), m.get("id"),
