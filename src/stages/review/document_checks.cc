@@ -168,9 +168,9 @@ std::vector<Issue> RunDocumentChecks(const Document& doc,
         Issue{kDocumentChecksStage, page, std::move(code), std::move(message)});
   };
 
-  int table_records = 0;
-  for (const Measure& m : doc.measures) table_records += m.table > 0;
-  if (table_records == 0) {
+  // Plans read their records from project sheets, and their risk and
+  // budget tables name measure-like columns: any record counts.
+  if (doc.measures.empty()) {
     if (int page = FirstHeaderPage(doc, headers); page > 0) {
       add("table_no_records", doc.source.pages < 0 ? 0 : page,
           "a measure table header was found" +

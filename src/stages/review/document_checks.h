@@ -7,7 +7,7 @@
 //   code                     the document has
 //   table_no_records         a measure table's header (a table row, or a
 //                            line of text naming the columns) but no
-//                            record read from a table
+//                            record at all
 //   records_missing          fewer records than its numbering implies
 //                            (1, 2, 5 → 3 and 4 missing); a number that
 //                            stands for its neighbour (1, 2, 8, 4: an OCR
