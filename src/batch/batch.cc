@@ -354,6 +354,9 @@ std::string SettingsFingerprint(const ExtractOptions& options,
                 std::to_string(b.limits.max_pages) + " pages";
   }
   if (!contents.empty()) settings += "; " + std::string(contents);
+  if (options.review_below != kDefaultReviewBelow) {
+    settings += "; review below " + std::to_string(options.review_below);
+  }
   return settings;
 }
 

@@ -21,7 +21,10 @@ const char kCommonOptionsHelp[] =
     "                        rendered for OCR of more than N pixels, checked\n"
     "                        before decoding (default 200M; a M suffix means\n"
     "                        millions): the file, or that page, fails\n"
-    "  --max-pages N         refuse documents of more than N pages (2000)\n";
+    "  --max-pages N         refuse documents of more than N pages (2000)\n"
+    "  --review-below C      list a field for review (measures[].review)\n"
+    "                        when its confidence is below C, 0..1 (default\n"
+    "                        0.7; 0 lists only the checks' findings)\n";
 
 bool ParsePositiveInt(const std::string& text, int* value) {
   if (text.empty() || text.size() > 9) return false;
@@ -113,6 +116,18 @@ bool ParseCommonOption(const std::vector<std::string>& args, size_t* i,
     std::string v;
     if (value(&v) && !ParsePositiveInt(v, &options->backend.limits.max_pages)) {
       *error = "--max-pages needs a positive number, not '" + v + "'";
+    }
+    return true;
+  }
+  if (a == "--review-below") {
+    std::string v;
+    if (!value(&v)) return true;
+    char* end = nullptr;
+    double c = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || !(c >= 0 && c <= 1)) {
+      *error = "--review-below needs a number from 0 to 1, not '" + v + "'";
+    } else {
+      options->review_below = c;
     }
     return true;
   }

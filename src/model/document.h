@@ -169,6 +169,10 @@ struct Document {
   std::vector<Issue> issues;
   DocStatus status = DocStatus::kOk;
   std::string status_reason;  // empty when ok
+  // The run's review threshold (--review-below), set by the extractor
+  // before the stages run: the review stage flags fields whose confidence
+  // is below it. Negative: the review stage's default.
+  double review_below = -1;
 
   void AddIssue(std::string_view stage, std::string_view code,
                 std::string message, int page = 0);

@@ -32,6 +32,13 @@ struct Period {
   std::vector<int> ticked_columns;
 };
 
+// A field a clerk should check against the source, and why
+// ("period", "month name not recognized"). See stages/review/.
+struct ReviewItem {
+  std::string field;  // measure, id, method, owner, period, output, ...
+  std::string reason;
+};
+
 struct Measure {
   std::string id;       // numbering printed in the measure cell, Arabic
                         // digits ("1.1", "3"); plans: "<dimension>-<n>"
@@ -62,6 +69,9 @@ struct Measure {
   // "recommendation"). Empty for text layers, where everything is 1.
   std::map<std::string, double> field_confidence;
   std::vector<std::string> warnings;
+  // The fields to check, decided by the "review" stage from
+  // field_confidence (--review-below) and from checks; empty = none.
+  std::vector<ReviewItem> review;
 };
 
 }  // namespace raingan

@@ -18,6 +18,7 @@ constexpr const char* kColumns[] = {
     "output",      "outcome",       "recommendation", "budget_baht",
     "page",        "line",          "confidence",     "warnings",
     "corrected",
+    "review",
 };
 
 bool NeedsGuard(std::string_view text) {
@@ -78,6 +79,17 @@ std::string CsvTextField(std::string_view text) {
   return quoted;
 }
 
+namespace {
+
+// "field: reason" per review item, for the review column.
+std::vector<std::string> ReviewTexts(const Measure& m) {
+  std::vector<std::string> out;
+  for (const ReviewItem& r : m.review) out.push_back(r.field + ": " + r.reason);
+  return out;
+}
+
+}  // namespace
+
 std::string MeasuresCsvHeader() {
   std::string out = kBom;
   bool first = true;
@@ -121,6 +133,7 @@ std::string MeasureToCsvRow(const Document& doc, const Measure& m,
       ConfidenceField(m.confidence),
       CsvTextField(Joined(m.warnings)),
       CsvTextField(Joined(corrected)),
+      CsvTextField(Joined(ReviewTexts(m))),
   };
   std::string row;
   for (size_t i = 0; i < cells.size(); ++i) {

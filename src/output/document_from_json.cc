@@ -95,6 +95,8 @@ Result<ReadDocument> DocumentFromJson(std::string_view text) {
     std::vector<ReviewNote> notes;
     for (const ReviewRecord& note : m.review) {
       notes.push_back(ReviewNote{note.field, note.reason.value_or("")});
+      doc.measures.back().review.push_back(
+          ReviewItem{note.field, note.reason.value_or("")});
     }
     out.has_review = out.has_review || m.review_present;
     out.review.push_back(std::move(notes));

@@ -109,6 +109,11 @@ ordered MeasureJson(const Measure& m) {
     j["field_confidence"] = fields;
   }
   j["warnings"] = Strings(m.warnings);
+  ordered review = ordered::array();
+  for (const ReviewItem& r : m.review) {
+    review.push_back({{"field", r.field}, {"reason", StringOrNull(r.reason)}});
+  }
+  j["review"] = review;
   return j;
 }
 

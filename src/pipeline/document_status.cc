@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "stages/review/document_checks.h"
+
 namespace raingan {
 namespace {
 
@@ -95,7 +97,16 @@ Classification Classify(const Document& doc, bool ocr_allowed) {
     }
     return {DocStatus::kFailed, why};
   }
-  if (unread == 0) return {DocStatus::kOk, ""};
+  if (unread == 0) {
+    // The document checks (stages/review/document_checks.h) found records
+    // missing or doubtful: the JSON is written and says "partial" too.
+    for (const Issue& issue : doc.issues) {
+      if (issue.stage == kDocumentChecksStage) {
+        return {DocStatus::kPartial, issue.message};
+      }
+    }
+    return {DocStatus::kOk, ""};
+  }
   std::string where = "(" + PageLabel(*first_unread) + ": " + first_why + ")";
   if (read == 0) {
     std::string what = pages == 1 ? "the page could not be read "

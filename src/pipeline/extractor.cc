@@ -43,6 +43,7 @@ Result<Document> Extractor::ExtractBytes(
   if (bytes.empty()) return Status::BadInput("the file is empty (0 bytes)");
   const ProgressTracker tracker(progress ? progress : options_.progress);
   RAINGAN_RETURN_IF_ERROR(backends_.Read(path, bytes, tracker, &doc));
+  doc.review_below = options_.review_below;
   RAINGAN_RETURN_IF_ERROR(pipeline_.Run(&doc));
   Classification outcome = Classify(doc, options_.backend.allow_ocr);
   doc.status = outcome.status;

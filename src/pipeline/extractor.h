@@ -25,6 +25,7 @@
 #include "base/result.h"
 #include "model/document.h"
 #include "pipeline/pipeline.h"
+#include "stages/review/field_review.h"
 
 namespace raingan {
 
@@ -36,6 +37,9 @@ struct ExtractOptions {
   // Called as pages are read and OCRed (base/progress.h: from worker
   // threads, never concurrently with itself). Empty: no reports.
   ProgressCallback progress;
+  // --review-below: a field whose confidence is below it is listed in
+  // its record's `review` (stages/review/field_review.h).
+  double review_below = kDefaultReviewBelow;
 };
 
 class Extractor {

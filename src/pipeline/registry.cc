@@ -6,6 +6,7 @@
 #include "stages/plan/budget_table_stage.h"
 #include "stages/plan/plan_sheets_stage.h"
 #include "stages/plan/risk_table_stage.h"
+#include "stages/review/review_stage.h"
 #include "stages/scores/scores_stage.h"
 #include "stages/tables/measure_tables_stage.h"
 
@@ -27,6 +28,7 @@ constexpr Registration kStages[] = {
     {"risk_table", &NewRiskTableStage},
     {"scores", &NewScoresStage},
     {"periods", &NewPeriodsStage},
+    {"review", &NewReviewStage},
 };
 
 }  // namespace

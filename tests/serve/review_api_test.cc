@@ -133,8 +133,10 @@ TEST_F(ReviewApiTest, ListsDocumentsAndTheRecordsToCheckWorstFirst) {
   EXPECT_EQ(queue[0]["document"], text_doc_);
   EXPECT_EQ(queue[0]["record"], 1);
   EXPECT_EQ(queue[1]["record"], 2);
-  EXPECT_NE(queue[0]["reasons"][0].get<std::string>().find("ตามความเหมาะสม"),
-            std::string::npos);
+  // The review stage's reason (measures[].review), not a warning's text.
+  EXPECT_NE(queue[0]["reasons"][0].get<std::string>().find("period not read"),
+            std::string::npos)
+      << queue[0].dump();
   EXPECT_EQ(queue[0]["fields"],
             json({"period.text", "period.start", "period.end"}));
   // The threshold is about OCR field confidence, which text layers do not

@@ -1,0 +1,186 @@
+#include "stages/review/field_review.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+
+namespace raingan {
+namespace {
+
+// The order fields are listed in (the JSON's order of the fields).
+constexpr const char* kFieldOrder[] = {
+    "id",     "section", "measure", "method",         "owner",
+    "period", "output",  "outcome", "recommendation", "budget"};
+
+int FieldRank(const std::string& field) {
+  for (size_t i = 0; i < std::size(kFieldOrder); ++i) {
+    if (field == kFieldOrder[i]) return static_cast<int>(i);
+  }
+  return static_cast<int>(std::size(kFieldOrder));
+}
+
+std::string Fixed2(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%.2f", v);
+  return buf;
+}
+
+// First and last day of the fiscal years be..be_end (BE), in CE dates.
+Date FiscalStart(int be) { return Date{be - 543 - 1, 10, 1}; }
+Date FiscalEnd(int be) { return Date{be - 543, 9, 30}; }
+
+std::optional<ReviewItem> ReviewPeriod(const Period& p,
+                                       const FiscalYearSpan& fy) {
+  if (p.text.empty()) return std::nullopt;
+  if (!p.start && !p.end) return ReviewItem{"period", "period not read"};
+  if (!p.start || !p.end) {
+    return ReviewItem{"period", "only one end of the period read"};
+  }
+  if (fy.be > 0 && fy.be_end >= fy.be &&
+      (*p.start < FiscalStart(fy.be) || *p.end > FiscalEnd(fy.be_end))) {
+    std::string years = std::to_string(fy.be);
+    if (fy.be_end != fy.be) years += "-" + std::to_string(fy.be_end);
+    return ReviewItem{"period", "period outside fiscal year " + years};
+  }
+  return std::nullopt;
+}
+
+// A unit prefix anywhere in the text ("ทุกกองงานภายใน โดยมีสำนักปลัด..."
+// names its units inside words), at any character boundary.
+bool LooksLikeUnit(const std::string& owner, const UnitLexicon& units) {
+  std::string_view text(owner);
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if ((static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) continue;
+    if (units.StartsWithUnit(text.substr(pos))) return true;
+  }
+  return false;
+}
+
+// "1.2.3" -> prefix "1.2", number 3; false when the last part is no number.
+bool SplitId(const std::string& id, std::string* prefix, int* number) {
+  size_t cut = id.find_last_of(".-");
+  std::string_view last = cut == std::string::npos
+                              ? std::string_view(id)
+                              : std::string_view(id).substr(cut + 1);
+  *prefix = cut == std::string::npos ? "" : id.substr(0, cut);
+  auto [ptr, ec] =
+      std::from_chars(last.data(), last.data() + last.size(), *number);
+  return ec == std::errc() && ptr == last.data() + last.size() && !last.empty();
+}
+
+// Code points of the text, spaces not counted.
+size_t Letters(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80 && c != ' ';
+  return n;
+}
+
+size_t FieldLetters(const Measure& m, const std::string& field) {
+  auto list = [](const std::vector<std::string>& v) {
+    size_t n = 0;
+    for (const std::string& s : v) n += Letters(s);
+    return n;
+  };
+  if (field == "measure") return Letters(m.measure);
+  if (field == "method") return list(m.method);
+  if (field == "owner") return list(m.owner);
+  if (field == "period") return Letters(m.period.text);
+  if (field == "output") return list(m.output);
+  if (field == "outcome") return list(m.outcome);
+  if (field == "recommendation") return list(m.recommendation);
+  return 0;
+}
+
+}  // namespace
+
+void EstimateFieldConfidence(Measure* m) {
+  double lowest = 1.0;
+  for (auto& [field, c] : m->field_confidence) {
+    double chars =
+        static_cast<double>(std::max<size_t>(FieldLetters(*m, field), 1));
+    c = std::pow(std::clamp(c, 0.0, 1.0), chars / kCharsPerChance);
+    lowest = std::min(lowest, c);
+  }
+  if (!m->field_confidence.empty())
+    m->confidence = std::min(m->confidence, lowest);
+}
+
+void AddReview(ReviewItem item, Measure* m) {
+  for (const ReviewItem& r : m->review) {
+    if (r.field == item.field) return;
+  }
+  auto at = std::upper_bound(m->review.begin(), m->review.end(), item,
+                             [](const ReviewItem& a, const ReviewItem& b) {
+                               return FieldRank(a.field) < FieldRank(b.field);
+                             });
+  m->review.insert(at, std::move(item));
+}
+
+std::vector<ReviewItem> ReviewFields(const Measure& m,
+                                     const ReviewOptions& options) {
+  Measure out;
+  // Checks first: their reasons say more than a confidence figure.
+  if (std::optional<ReviewItem> p =
+          ReviewPeriod(m.period, options.fiscal_year)) {
+    AddReview(*p, &out);
+  }
+  // Text layers of ruled tables print owners the lexicon does not know
+  // ("ทุกส่วนราชการ", "เจ้าหน้าที่ประชาสัมพันธ์") and are right; only where
+  // the cells themselves are uncertain — OCR, or columns found from the
+  // alignment of text — does an owner naming no unit point at a misread
+  // or a column mixed up.
+  bool uncertain_cells =
+      !m.field_confidence.empty() || m.table_kind == "aligned";
+  if (options.units != nullptr && uncertain_cells) {
+    for (const std::string& owner : m.owner) {
+      if (!LooksLikeUnit(owner, *options.units)) {
+        AddReview({"owner", "owner names no unit: " + owner}, &out);
+        break;
+      }
+    }
+  }
+  for (const auto& [field, c] : m.field_confidence) {
+    if (c >= options.below) continue;
+    AddReview({field, std::string(kConfidenceReason) + " " + Fixed2(c) +
+                          " below " + Fixed2(options.below)},
+              &out);
+  }
+  return out.review;
+}
+
+void ReviewNumbering(std::vector<Measure>* measures) {
+  struct Last {
+    int number = 0;
+    std::string measure;
+  };
+  // (table, prefix) -> the last record numbered under it.
+  std::map<std::pair<int, std::string>, Last> last;
+  for (Measure& m : *measures) {
+    std::string prefix;
+    int number = 0;
+    if (m.id.empty() || !SplitId(m.id, &prefix, &number)) continue;
+    auto key = std::make_pair(m.table, prefix);
+    auto it = last.find(key);
+    if (it != last.end()) {
+      const Last& prev = it->second;
+      if (number == prev.number && m.measure != prev.measure) {
+        AddReview({"id", "numbering repeats " + m.id}, &m);
+      } else if (number > prev.number + 1) {
+        AddReview({"id", "numbering skips from " + std::to_string(prev.number) +
+                             " to " + std::to_string(number)},
+                  &m);
+      } else if (number < prev.number) {
+        AddReview(
+            {"id", "numbering goes back from " + std::to_string(prev.number) +
+                       " to " + std::to_string(number)},
+            &m);
+      }
+    }
+    last[key] = Last{number, m.measure};
+  }
+}
+
+}  // namespace raingan

@@ -1,0 +1,81 @@
+// Field review: which fields of a measure record a clerk should check
+// against the source, and why — Measure::review, `measures[].review` in
+// JSON. A field is listed when
+//
+//   confidence  its field_confidence is below the threshold
+//               (--review-below, ReviewOptions::below);
+//   period      the period cell has text but no dates were read from it, or
+//               only one end ("period not read"), or the dates fall outside
+//               the document's fiscal year(s);
+//   id          the table's numbering skips or repeats at this record
+//               (ReviewNumbering, over all records of a document);
+//   owner       an owner item names nothing like a unit (no unit prefix of
+//               models/units.tsv anywhere in it), in a record read by OCR
+//               or from a table without rulings.
+//
+// Before that, EstimateFieldConfidence turns the OCR's field_confidence
+// (the lowest word confidence of the field's cells) into an estimate that
+// the whole field is right: Tesseract gives 0.90-0.95 to most words,
+// right or wrong, so the lowest word says little; but a field's chance of
+// holding no misread character falls with its length. On the samples'
+// scans 83% of the fields over 150 characters were wrong, 25% of those
+// under 20 (scripts/calibrate_review.py).
+//
+// Every rule is deterministic and reads only the record and the
+// document's facts, so the same output always gets the same review.
+// scripts/calibrate_review.py measures how well the review predicts the
+// fields that are wrong (README, "Review and calibration").
+#ifndef RAINGAN_STAGES_REVIEW_FIELD_REVIEW_H_
+#define RAINGAN_STAGES_REVIEW_FIELD_REVIEW_H_
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "stages/tables/owners.h"
+
+namespace raingan {
+
+// The default of --review-below. Chosen with scripts/calibrate_review.py
+// on the samples' scans (README table): below it the wrong fields of the
+// scans are caught, above it right fields of clean scans get flagged.
+inline constexpr double kDefaultReviewBelow = 0.7;
+
+// Reasons made by the confidence rule start with this (the calibration
+// tool tells them from the checks' reasons by it).
+inline constexpr char kConfidenceReason[] = "OCR confidence";
+
+// Characters per independent chance of a misreading: field_confidence
+// becomes c^(chars / kCharsPerChance). 30 separated right from wrong OCR
+// fields best on the samples' scans (20: more wrong fields caught, twice
+// the right ones flagged; 60: half the wrong ones missed).
+inline constexpr double kCharsPerChance = 30;
+
+// Lowers each OCR field confidence of `m` with the length of its text
+// (above). Fields without a confidence (text layers) are left alone.
+void EstimateFieldConfidence(Measure* m);
+
+struct ReviewOptions {
+  double below = kDefaultReviewBelow;  // 0 = no confidence-based review
+  FiscalYearSpan fiscal_year;          // the document's; 0 = unknown
+  const UnitLexicon* units = nullptr;  // null = no owner check
+};
+
+// The review items of one record from its own fields (confidence, period,
+// owner), in field order, one per field (the first reason found wins).
+std::vector<ReviewItem> ReviewFields(const Measure& m,
+                                     const ReviewOptions& options);
+
+// Numbering checks across the records of a document, per table and per
+// numbering prefix ("1.1", "1.2" continue each other; "2.1" starts
+// another): adds an "id" item to a record whose number repeats the
+// previous record's under another measure name, or skips ahead of it.
+// Sub-rows (same id and measure as the record above) are not repeats.
+void ReviewNumbering(std::vector<Measure>* measures);
+
+// Adds `item` unless the record already lists its field.
+void AddReview(ReviewItem item, Measure* m);
+
+}  // namespace raingan
+
+#endif  // RAINGAN_STAGES_REVIEW_FIELD_REVIEW_H_
