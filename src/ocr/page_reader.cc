@@ -164,25 +164,6 @@ Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
   return Status::Ok();
 }
 
-// Lines of text in `box`: runs of inked pixel rows at least 2 pt tall
-// (a dot or a tail is not a line).
-int TextLinesIn(const image::Image& binary, const BBox& box) {
-  double y0 = 0, step = 1;
-  std::vector<int> ink = image::InkRows(binary, box, &y0, &step);
-  int lines = 0;
-  for (size_t i = 0; i < ink.size();) {
-    if (ink[i] == 0) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < ink.size() && ink[j] > 0) ++j;
-    if ((j - i) * step >= 2.0) ++lines;
-    i = j;
-  }
-  return lines;
-}
-
 // Reads an ink block outside the ruled tables. A block with columns (the
 // gaps between them stay free of ink down the block) is read strip by
 // strip — each column on its own, as cells of a ruled table are — except
@@ -268,24 +249,6 @@ Status ReadBlock(Engine* engine, const image::Image& binary, const BBox& block,
   }
   std::vector<double> cuts;
   for (const auto& [x0, x1] : rivers) cuts.push_back((x0 + x1) / 2);
-  // A column holds text on several lines; a strip with less is the gaps
-  // of a justified line under a short one (a label over its value in a
-  // plan's project sheet), and is joined to the strip beside it.
-  for (size_t c = 0; c <= cuts.size() && cuts.size() >= 2;) {
-    double x0 = c == 0 ? block.x0 : cuts[c - 1];
-    double x1 = c == cuts.size() ? block.x1 : cuts[c];
-    if (TextLinesIn(binary, {x0, block.y0, x1, block.y1}) >=
-        options.min_river_table_rows) {
-      ++c;
-      continue;
-    }
-    cuts.erase(cuts.begin() +
-               static_cast<std::ptrdiff_t>(c == cuts.size() ? c - 1 : c));
-    c = 0;
-  }
-  if (cuts.size() < 2) {
-    return ReadRegion(engine, binary, block, models, options, out);
-  }
   auto read_strips = [&](double top, double bottom) -> Status {
     if (bottom - top < 4) return Status::Ok();
     for (size_t c = 0; c <= cuts.size(); ++c) {
