@@ -17,7 +17,10 @@
 //   ocr          areas_skipped               pictures, stamps or noise left out
 //   metadata     organization_not_found
 //   metadata     fiscal_year_not_found
-//   periods      fiscal_year_from_periods    the periods outvoted the title
+//   periods      fiscal_year_from_periods    the title has none: the periods'
+//   periods      fiscal_year_overruled_by_periods  the periods outvoted the title's
+//   review       table_no_records, records_missing, ocr_page_noise,
+//                fiscal_year_disagrees       document checks: status partial
 //   budget_table budget_mismatch             a total differs from its lines
 //   budget_table budget_amounts_without_project
 //   budget_table budget_project_without_name

@@ -129,6 +129,12 @@ int RunExtractChild(const Extractor& extractor, const ExtractSpec& spec,
     Status s = WriteFileAtomic(spec.Error(), doc.status().message());
     return s.ok() ? 0 : 3;
   }
+  // Nothing read: failed, as `extract` and `batch` say
+  // (pipeline/document_status.h), and no JSON.
+  if (doc->status == DocStatus::kFailed) {
+    Status s = WriteFileAtomic(spec.Error(), doc->status_reason);
+    return s.ok() ? 0 : 3;
+  }
   JsonOptions json;
   json.layout = spec.layout;
   json.indent = spec.indent;

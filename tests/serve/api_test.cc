@@ -164,8 +164,8 @@ TEST(ServeApiTest, PixelBombsGet422FastWithTheCliErrorText) {
     // worker included; decoding the PNG would take 6.4 GB and minutes.
     EXPECT_LT(seconds, 1.0) << name;
   }
-  // A PDF page drawing a bomb is skipped with the CLI's warning, as a
-  // batch would: the rest of the document is still read.
+  // A PDF whose one page draws a bomb: that page is not read, so nothing
+  // is, and the document fails with the CLI's reason, as in a batch.
   const std::string pdf = TestDataPath("limits/bomb_image.pdf");
   auto start = std::chrono::steady_clock::now();
   http::ClientResponse r = s->Post(ExtractTarget(pdf), ReadFile(pdf).value());
@@ -173,9 +173,12 @@ TEST(ServeApiTest, PixelBombsGet422FastWithTheCliErrorText) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count(),
       1.0);
-  ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(Parse(r.body), Parse(RunRaingan({"extract", pdf}).out));
+  ASSERT_EQ(r.status, 422) << r.body;
+  testing::CommandResult cli = RunRaingan({"extract", pdf});
+  EXPECT_NE(cli.exit_code, 0);
   EXPECT_NE(r.body.find("over the 200 Mpx limit (--max-pixels)"),
+            std::string::npos);
+  EXPECT_NE(cli.err.find("over the 200 Mpx limit (--max-pixels)"),
             std::string::npos);
   EXPECT_TRUE(Healthy(*s));
 }

@@ -51,7 +51,12 @@ void ReconcileFiscalYear(const dates::PeriodParser& parser, Document* doc) {
                        count + " measure periods fall in fiscal year " +
                        std::to_string(best_year) + ": using " +
                        std::to_string(best_year);
-  doc->AddIssue("periods", "fiscal_year_from_periods", std::move(message));
+  // Two codes: a title without a year is filled in; a title's year the
+  // periods outvote is a disagreement a clerk should check.
+  doc->AddIssue("periods",
+                fy.be == 0 ? "fiscal_year_from_periods"
+                           : "fiscal_year_overruled_by_periods",
+                std::move(message));
   fy.be = fy.be_end = best_year;
 }
 

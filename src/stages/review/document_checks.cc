@@ -211,7 +211,7 @@ std::vector<Issue> RunDocumentChecks(const Document& doc,
 
   // The periods stage says when it replaced the title's fiscal year
   // (stages/periods/periods_stage.cc, ReconcileFiscalYear).
-  const bool replaced = doc.HasIssue("fiscal_year_from_periods");
+  const bool replaced = doc.HasIssue("fiscal_year_overruled_by_periods");
   const FiscalYearSpan& fy = doc.info.fiscal_year;
   if (replaced) {
     add("fiscal_year_disagrees", 0,

@@ -38,7 +38,7 @@ TEST(PeriodsStageTest, MisreadDocumentYearIsOutvotedByThePeriods) {
   EXPECT_EQ(doc.info.fiscal_year.be_end, 2568);
   ASSERT_EQ(doc.warnings().size(), 1u);
   EXPECT_THAT(doc.warnings()[0], HasSubstr("read as 2525"));
-  EXPECT_EQ(doc.issues[0].code, "fiscal_year_from_periods");
+  EXPECT_EQ(doc.issues[0].code, "fiscal_year_overruled_by_periods");
   ASSERT_TRUE(doc.measures[0].period.start.has_value());
   EXPECT_EQ(doc.measures[0].period.start->Iso(), "2024-10-01");
   EXPECT_EQ(doc.measures[3].period.start->Iso(), "2025-04-01");

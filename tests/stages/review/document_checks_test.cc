@@ -174,7 +174,7 @@ TEST(DocumentChecksTest, FiscalYearDisagreesWithPeriods) {
 
   Document replaced;
   replaced.info.fiscal_year = {2568, 2568};
-  replaced.AddIssue("periods", "fiscal_year_from_periods",
+  replaced.AddIssue("periods", "fiscal_year_overruled_by_periods",
                     "fiscal year read as 2525, but 5 of 5 dated measure "
                     "periods fall in fiscal year 2568: using 2568");
   EXPECT_EQ(Codes(replaced), std::vector<std::string>{"fiscal_year_disagrees"});
