@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Builds raingan's libFuzzer targets (tests/fuzz/*_fuzz.cc) with clang,
-# AddressSanitizer, UndefinedBehaviorSanitizer and coverage instrumentation in
-# build-fuzz/, then runs each for $FUZZ_SECONDS seconds (default 60) from a
-# seed corpus made of tests/data. Exits non-zero if any target crashes, leaks,
-# reports undefined behaviour or times out; the crashing input is left in
-# build-fuzz/fuzz-artifacts/.
+# AddressSanitizer and coverage instrumentation in build-fuzz/, then runs each
+# for $FUZZ_SECONDS seconds (default 60) from a seed corpus made of
+# tests/data. Exits non-zero if any target crashes, leaks or times out; the
+# crashing input is left in build-fuzz/fuzz-artifacts/.
 #
 #   scripts/fuzz.sh                      # every target, 60 s each
 #   FUZZ_SECONDS=10 scripts/fuzz.sh period_fuzz html_fuzz
