@@ -12,18 +12,6 @@ namespace {
 
 std::string ErrnoText() { return std::strerror(errno); }
 
-Status WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::IoError(ErrnoText());
-    }
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<AtomicFile> AtomicFile::Create(const std::string& path) {
@@ -64,7 +52,7 @@ void AtomicFile::Abandon() {
 
 Status AtomicFile::Append(std::string_view data) {
   if (fd_ < 0) return Status::Internal("append to a closed file: " + path_);
-  Status s = WriteAll(fd_, data);
+  Status s = WriteAllToFd(fd_, data);
   if (!s.ok())
     return Status::IoError("cannot write " + tmp_ + ": " + s.message());
   return s;
@@ -110,6 +98,18 @@ Status AtomicFile::Commit() {
     ::unlink(tmp_.c_str());
     return Status::IoError("cannot rename " + tmp_ + " to " + path_ + ": " +
                            err);
+  }
+  return Status::Ok();
+}
+
+Status WriteAllToFd(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(ErrnoText());
+    }
+    data.remove_prefix(static_cast<size_t>(n));
   }
   return Status::Ok();
 }

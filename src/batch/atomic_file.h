@@ -42,6 +42,9 @@ class AtomicFile {
   int fd_ = -1;
 };
 
+// Writes all of `data` to `fd`, retrying short writes and EINTR.
+Status WriteAllToFd(int fd, std::string_view data);
+
 }  // namespace raingan::batch
 
 #endif  // RAINGAN_BATCH_ATOMIC_FILE_H_

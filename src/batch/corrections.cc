@@ -11,24 +11,13 @@
 
 #include "base/file.h"
 #include "base/sha256.h"
+#include "batch/atomic_file.h"
 #include "output/correction_json.h"
 
 namespace raingan::batch {
 namespace {
 
 std::string ErrnoText() { return std::strerror(errno); }
-
-Status WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::IoError(ErrnoText());
-    }
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return Status::Ok();
-}
 
 // Whether the file's last byte is a newline (true for an empty file).
 bool EndsWithNewline(int fd) {
@@ -106,7 +95,7 @@ Status AppendLinesDurably(const std::string& path,
     data += line;
     data.push_back('\n');
   }
-  Status s = WriteAll(fd, data);
+  Status s = WriteAllToFd(fd, data);
   if (s.ok() && ::fdatasync(fd) != 0) s = Status::IoError(ErrnoText());
   ::close(fd);
   if (!s.ok()) return s.WithContext("cannot write " + path);

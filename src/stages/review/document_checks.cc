@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "stages/review/field_review.h"
 #include "stages/tables/column_map.h"
 
 namespace raingan {
@@ -105,17 +106,6 @@ double PageConfidence(const Page& page, size_t* chars) {
   return *chars == 0 ? 1.0 : weighted / static_cast<double>(*chars);
 }
 
-bool SplitId(const std::string& id, std::string* prefix, int* number) {
-  size_t cut = id.find_last_of(".-");
-  std::string_view last = cut == std::string::npos
-                              ? std::string_view(id)
-                              : std::string_view(id).substr(cut + 1);
-  *prefix = cut == std::string::npos ? "" : id.substr(0, cut);
-  auto [ptr, ec] =
-      std::from_chars(last.data(), last.data() + last.size(), *number);
-  return !last.empty() && ec == std::errc() && ptr == last.data() + last.size();
-}
-
 // Numbers the numbering of each (table, prefix) skips, with the first
 // record after each gap: a jump a -> b counts b-a-1 missing unless the
 // next number is a+2 (b stood for a+1).
@@ -131,7 +121,7 @@ Gap NumberingGaps(const std::vector<Measure>& measures) {
   for (const Measure& m : measures) {
     std::string prefix;
     int number = 0;
-    if (m.id.empty() || !SplitId(m.id, &prefix, &number)) continue;
+    if (m.id.empty() || !SplitMeasureId(m.id, &prefix, &number)) continue;
     auto& seq = sequences[{m.table, prefix}];
     if (!seq.empty() && seq.back().first == number) continue;  // sub-row
     seq.push_back({number, m.prov.page});

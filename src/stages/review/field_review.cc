@@ -59,18 +59,6 @@ bool LooksLikeUnit(const std::string& owner, const UnitLexicon& units) {
   return false;
 }
 
-// "1.2.3" -> prefix "1.2", number 3; false when the last part is no number.
-bool SplitId(const std::string& id, std::string* prefix, int* number) {
-  size_t cut = id.find_last_of(".-");
-  std::string_view last = cut == std::string::npos
-                              ? std::string_view(id)
-                              : std::string_view(id).substr(cut + 1);
-  *prefix = cut == std::string::npos ? "" : id.substr(0, cut);
-  auto [ptr, ec] =
-      std::from_chars(last.data(), last.data() + last.size(), *number);
-  return ec == std::errc() && ptr == last.data() + last.size() && !last.empty();
-}
-
 // Code points of the text, spaces not counted.
 size_t Letters(std::string_view text) {
   size_t n = 0;
@@ -161,7 +149,7 @@ void ReviewNumbering(std::vector<Measure>* measures) {
   for (Measure& m : *measures) {
     std::string prefix;
     int number = 0;
-    if (m.id.empty() || !SplitId(m.id, &prefix, &number)) continue;
+    if (m.id.empty() || !SplitMeasureId(m.id, &prefix, &number)) continue;
     auto key = std::make_pair(m.table, prefix);
     auto it = last.find(key);
     if (it != last.end()) {
@@ -181,6 +169,17 @@ void ReviewNumbering(std::vector<Measure>* measures) {
     }
     last[key] = Last{number, m.measure};
   }
+}
+
+bool SplitMeasureId(const std::string& id, std::string* prefix, int* number) {
+  size_t cut = id.find_last_of(".-");
+  std::string_view last = cut == std::string::npos
+                              ? std::string_view(id)
+                              : std::string_view(id).substr(cut + 1);
+  *prefix = cut == std::string::npos ? "" : id.substr(0, cut);
+  auto [ptr, ec] =
+      std::from_chars(last.data(), last.data() + last.size(), *number);
+  return ec == std::errc() && ptr == last.data() + last.size() && !last.empty();
 }
 
 }  // namespace raingan

@@ -76,6 +76,10 @@ void ReviewNumbering(std::vector<Measure>* measures);
 // Adds `item` unless the record already lists its field.
 void AddReview(ReviewItem item, Measure* m);
 
+// "1.2.3" -> prefix "1.2", number 3; false when the last part is no
+// number.
+bool SplitMeasureId(const std::string& id, std::string* prefix, int* number);
+
 }  // namespace raingan
 
 #endif  // RAINGAN_STAGES_REVIEW_FIELD_REVIEW_H_
