@@ -61,13 +61,17 @@ test_packages=(
 # Whether package $1 is installed, or provided by an installed package: a
 # machine's own Node.js (NodeSource's nodejs) carries npm and conflicts with
 # Debian's npm package, so asking apt for npm there would fail.
+#
+# The list is read once, whole, into a variable. A pipeline ending in
+# `grep -q` would stop reading early, the writer would die of SIGPIPE, and
+# under `set -o pipefail` the check would fail at random (it did, in CI).
+installed_names=$(
+  dpkg-query -W -f='${Status}|${Package},${Provides}\n' 2>/dev/null |
+    sed -n 's/^install ok installed|//p' | tr ',' '\n' |
+    sed 's/^ *//; s/ .*//' | sort -u
+)
 installed() {
-  if dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; then
-    return 0
-  fi
-  dpkg-query -W -f='${Status}|${Provides}\n' 2>/dev/null |
-    grep '^install ok installed|' | cut -d'|' -f2 | tr ',' '\n' |
-    sed 's/^ *//; s/ .*//' | grep -qx -- "$1"
+  grep -qx -- "$1" <<<"$installed_names"
 }
 
 wanted=("${packages[@]}")
