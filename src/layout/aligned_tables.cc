@@ -89,6 +89,7 @@ class Finder {
       if (gap > -em_ && gap < em_) gaps.push_back(gap);
     }
     usual_gap_ = gaps.empty() ? 0 : Median(gaps);
+    line_pitch_ = MeasureLinePitch();
     frag_role_.assign(frags_.size(), 0);
     for (const Band& band : bands_) {
       std::vector<int> roles;
@@ -183,6 +184,33 @@ class Finder {
     }
   }
 
+  // The usual distance from a line to the next line of the same text
+  // block: for each fragment, the nearest fragment below it that shares
+  // some of its x-extent (a cell's or a paragraph's next line). Consecutive
+  // bands are no measure: cells centred vertically interleave their lines
+  // half a pitch apart. 0 when the page has no such pairs.
+  double MeasureLinePitch() const {
+    std::vector<double> pitches;
+    for (size_t b = 0; b < bands_.size(); ++b) {
+      for (int f : bands_[b].frags) {
+        const BBox& box = F(f).bbox;
+        for (size_t n = b + 1; n < bands_.size(); ++n) {
+          double d = bands_[n].baseline - bands_[b].baseline;
+          if (d > 3 * em_) break;
+          bool below = false;
+          for (int g : bands_[n].frags) {
+            below = below || (F(g).bbox.x0 < box.x1 && F(g).bbox.x1 > box.x0);
+          }
+          if (below) {
+            pitches.push_back(d);
+            break;
+          }
+        }
+      }
+    }
+    return pitches.empty() ? 0 : Median(pitches);
+  }
+
   std::string BandText(size_t b) const {
     std::string text;
     for (int f : bands_[b].frags) {
@@ -210,9 +238,28 @@ class Finder {
   }
 
   int RoleOf(const std::vector<int>& frags) const {
+    if (!vocab_.role_of) return 0;
     std::string text = GroupText(frags);
     if (utf8::Length(text) > kMaxHeaderCellChars) return 0;
-    return vocab_.role_of ? vocab_.role_of(text) : 0;
+    int role = vocab_.role_of(text);
+    if (role != 0) return role;
+    // A parent label set left in its merged cell stands over its first
+    // child only ("ระยะเวลา" over "เริ่มต้น"): the lines below the top
+    // one name the column, the child's role wins.
+    std::vector<int> lower = frags;
+    while (lower.size() > 1) {
+      double top = 1e18;
+      for (int f : lower) top = std::min(top, F(f).baseline);
+      std::vector<int> rest;
+      for (int f : lower) {
+        if (F(f).baseline - top > options_.same_band * em_) rest.push_back(f);
+      }
+      if (rest.empty() || rest.size() == lower.size()) break;
+      role = vocab_.role_of(GroupText(rest));
+      if (role != 0) return role;
+      lower = std::move(rest);
+    }
+    return 0;
   }
 
   // Header groups of bands [first, last]: fragments stacked over each other
@@ -397,6 +444,15 @@ class Finder {
                       f) != bands_[first].frags.end();
       }
     }
+    // ... or a parent label standing over the groups it names.
+    for (int f : bands_[first].frags) {
+      if (first_is_label || frag_role_[f] == 0) continue;
+      for (const Group& g : best->groups) {
+        first_is_label =
+            first_is_label ||
+            (g.role != 0 && F(f).bbox.x0 < g.x1 && F(f).bbox.x1 > g.x0);
+      }
+    }
     if (!first_is_label) return std::nullopt;
     bool ruled = false;
     size_t last = HeaderEnd(*best, &ruled);
@@ -442,7 +498,11 @@ class Finder {
         last_baseline[c] = bands_[b].baseline;
       }
     }
-    const double pitch = pitches.empty() ? 1.3 * em_ : Median(pitches);
+    // A header of one-line cells has no pitch of its own: the page's is
+    // the best guess (1.3 em for TH Sarabun, 1.9 em for Garuda).
+    const double pitch = !pitches.empty()  ? Median(pitches)
+                         : line_pitch_ > 0 ? line_pitch_
+                                           : 1.3 * em_;
     const double new_block = pitch + options_.block_gap * em_;
     size_t last = header.last;
     RG_DEBUG("   header end from %zu\n", header.last);
@@ -462,13 +522,42 @@ class Finder {
           options_.max_header_height * em_) {
         break;
       }
-      bool continues = false;
-      for (int f : bands_[b].frags) {
-        int c = ColumnOf(xs, F(f).bbox.cx());
-        continues =
-            continues || (last_baseline[c] >= 0 &&
-                          bands_[b].baseline - last_baseline[c] <= new_block);
+      auto continues_a_column = [&](size_t n) {
+        for (int f : bands_[n].frags) {
+          int c = ColumnOf(xs, F(f).bbox.cx());
+          if (last_baseline[c] >= 0 &&
+              bands_[n].baseline - last_baseline[c] <= new_block) {
+            return true;
+          }
+        }
+        return false;
+      };
+      bool continues = continues_a_column(b);
+      // A row begins at least a line pitch and the cells' padding below
+      // the last line of the row above: a line closer than a pitch to the
+      // band before it (a child label centred between a taller cell's
+      // lines) cannot open the body. The slack covers the pitch's spread
+      // (under 0.05 em in a text layer, about 0.1 em in OCR).
+      constexpr double kPitchSlack = 0.25;  // × font size
+      continues = continues || bands_[b].baseline - bands_[b - 1].baseline <
+                                   pitch - kPitchSlack * em_;
+      // Cells centred vertically interleave their lines: a short label
+      // sits between two lines of the tallest one, half a pitch from
+      // each. The header goes on past it while a column still continues
+      // in a later band at its pitch.
+      for (size_t n = b + 1;
+           !continues && n < bands_.size() &&
+           bands_[n].baseline - bands_[b].baseline <= new_block;
+           ++n) {
+        continues = !BandHasListMarker(n) && continues_a_column(n);
       }
+      // A line of labels only (ผลผลิต | ผลลัพธ์ under a parent cell, in a
+      // header whose cells are centred vertically) is header, wherever
+      // its columns' text was: no data row names a role in every cell.
+      bool all_labels = !bands_[b].frags.empty();
+      for (int f : bands_[b].frags)
+        all_labels = all_labels && frag_role_[f] != 0;
+      continues = continues || all_labels;
       if (!continues) {
         RG_DEBUG("   header ends before band %zu (pitch %.1f em %.1f)\n", b,
                  pitch, em_);
@@ -628,7 +717,8 @@ class Finder {
                             options_.max_body_gap * em_ &&
                         !Genuine(*gaps, ClosedBy(*gaps, after)) &&
                         !HeaderAt(after);
-      if (b > start && starts_left && fits_after) {
+      // (Also right under the header: "ด้านที่ ๑ ..." often opens the body.)
+      if (starts_left && fits_after) {
         for (size_t s = b; s < after; ++s) spanning->push_back(s);
         last_bottom = bands_[after - 1].bottom;
         b = after;
@@ -848,15 +938,25 @@ class Finder {
       std::vector<size_t> anchors;
       if (measure_col >= 0) {
         double last = -1;
+        size_t last_band = s;
         for (size_t b = s; b < e; ++b) {
           if (!has(b, measure_col)) continue;
           const std::vector<int>& m = cell[b - start][measure_col];
           double y = baseline(b, measure_col);
           bool block_start = last < 0 || y - last > new_block[measure_col];
+          // Cells centred vertically: a taller cell of the next row may
+          // start above its measure, so the measure's own band is not
+          // free; a free band since the last measure line is the break.
+          bool break_since = b == s || last < 0 || free_at(b);
+          for (size_t k = last_band + 1; !break_since && last >= 0 && k < b;
+               ++k) {
+            break_since = free_at(k);
+          }
           last = y;
+          last_band = b;
           std::string here = NumberShape(GroupText(m));
           bool numbered = StartsWithListMarker(GroupText(m)) && !here.empty();
-          bool anchor = shape.empty() ? block_start && (b == s || free_at(b))
+          bool anchor = shape.empty() ? block_start && break_since
                                       : numbered && here == shape;
           if (anchor) anchors.push_back(b);
         }
@@ -1226,7 +1326,8 @@ class Finder {
   std::vector<Segment> rules_;
   std::vector<double> seams_;
   std::vector<Band> bands_;
-  double usual_gap_ = 0;                      // between consecutive bands
+  double usual_gap_ = 0;   // between consecutive bands
+  double line_pitch_ = 0;  // baseline to baseline inside a paragraph or cell
   std::vector<std::vector<int>> band_roles_;  // roles single fragments name
   std::vector<int> frag_role_;                // per fragment
   double em_ = 12;

@@ -58,7 +58,8 @@ bool IsCaptionTail(std::string_view text) {
   std::string_view t = TrimView(text);
   if (t.empty() || HasThai(t) || t[0] < 'a' || t[0] > 'z') return false;
   static const Regex kProse(R"(^[a-z]+(?:[ ,;]+[A-Za-z'-]+){2,}[.]?$)");
-  return kProse.FullMatch(t);
+  static const Regex kSentenceEnd(R"(^[a-z]+[ ]+[a-z'-]+[.]$)");
+  return kProse.FullMatch(t) || kSentenceEnd.FullMatch(t);
 }
 
 }  // namespace textnorm

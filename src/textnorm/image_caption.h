@@ -22,8 +22,9 @@ bool IsImageCaption(std::string_view text);
 std::string StripImageCaption(std::string_view text);
 
 // True if `text` reads as the rest of an English sentence cut off above:
-// no Thai letter, at least three words, opening with a lower-case Latin
-// word ("community hall during the forum."). After a page break that is a
+// no Thai letter, opening with a lower-case Latin word, and at least three
+// words ("community hall during the forum.") or two that end the sentence
+// ("the forum."). After a page break that is a
 // picture's description the break cut in two; a Thai cell's own text
 // never continues in English prose.
 bool IsCaptionTail(std::string_view text);

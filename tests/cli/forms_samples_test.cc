@@ -6,7 +6,8 @@
 // owners naming a section with its division, inline lists, English picture
 // descriptions in cells, and a narrative sentence before the title; 012
 // adds a ลำดับ column, a group row without a marker, and a range whose end
-// date went to the next page (the start column above the break).
+// date went to the next page (the start column above the break). The
+// borderless prints in Garuda must read as well as the ruled ones.
 #include <gtest/gtest.h>
 
 #include "testing/accuracy.h"
@@ -82,6 +83,14 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"012_sequence_two_level.txt",
                  "012_sequence_two_level.gold.json"},
         FormCase{"pdf/012_sequence_two_level_garuda12.pdf",
+                 "012_sequence_two_level.gold.json"},
+        // The same printed with no borders, cells centred vertically
+        // (Garuda's tall line pitch): the aligned-table finder.
+        FormCase{"pdf/010_two_level_garuda11_unruled.pdf",
+                 "010_two_level.gold.json"},
+        FormCase{"pdf/011_cut_rows_garuda11_unruled.pdf",
+                 "011_cut_rows.gold.json"},
+        FormCase{"pdf/012_sequence_two_level_garuda11_unruled.pdf",
                  "012_sequence_two_level.gold.json"}),
     [](const auto& info) {
       std::string s = info.param.input;

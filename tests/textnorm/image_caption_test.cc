@@ -42,6 +42,8 @@ TEST(ImageCaptionTest, TailOfACaptionCutByAPageBreak) {
   EXPECT_TRUE(IsCaptionTail("community hall during the forum."));
   EXPECT_TRUE(IsCaptionTail("villagers seated in a hall"));
   EXPECT_FALSE(IsCaptionTail("the forum"));  // two words: too little to tell
+  EXPECT_TRUE(IsCaptionTail("the forum."));  // ... unless they end a sentence
+  EXPECT_FALSE(IsCaptionTail("e-service."));  // one word may be a system's name
   EXPECT_FALSE(IsCaptionTail("E-Service and Line Official"));  // capitalized
   EXPECT_FALSE(IsCaptionTail("ตรวจสอบครบทุกฎีกา"));
 }

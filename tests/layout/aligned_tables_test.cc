@@ -1,0 +1,415 @@
+// The borderless-table finder on positioned words, no PDF or image: each
+// case lays out a page the way LibreOffice and Word set a table with no
+// borders (cells top-aligned or centred vertically, a header wrapping over
+// lines, a parent header cell over its children) and checks the columns,
+// the header rows and which words each data row holds. Negative cases are
+// pages that name roles without being a table.
+#include "layout/aligned_tables.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace raingan::layout {
+namespace {
+
+// Role ids of the test vocabulary; 1 names the measures.
+enum Role {
+  kNone = 0,
+  kMeasure = 1,
+  kMethod,
+  kOwner,
+  kPeriod,
+  kOutput,
+  kOutcome,
+  kSequence,
+  kResults,
+};
+
+// Header wording as models/header_roles.tsv has it, matched whole with the
+// blanks and a closing slash removed (a wrapped label is matched joined).
+int RoleOf(std::string_view text) {
+  static const std::map<std::string, int> kLabels = {
+      {"มาตรการ", kMeasure},
+      {"มาตรการ/กิจกรรม", kMeasure},
+      {"โครงการ", kMeasure},
+      {"โครงการ/กิจกรรม", kMeasure},
+      {"ขั้นตอนการดำเนินงาน", kMethod},
+      {"วิธีดำเนินการ", kMethod},
+      {"ผู้รับผิดชอบ", kOwner},
+      {"ระยะเวลา", kPeriod},
+      {"ผลผลิต", kOutput},
+      {"ผลลัพธ์", kOutcome},
+      // As in models/header_roles.tsv, the children of ระยะเวลา name no
+      // role of their own: the table stage reads them under their parent.
+      {"ลำดับ", kSequence},
+      {"ผลการดำเนินงาน", kResults},
+  };
+  std::string key;
+  for (char c : text) {
+    if (c != ' ') key += c;
+  }
+  while (!key.empty() && key.back() == '/') key.pop_back();
+  auto it = kLabels.find(key);
+  return it == kLabels.end() ? kNone : it->second;
+}
+
+HeaderVocabulary Vocabulary() {
+  HeaderVocabulary v;
+  v.role_of = RoleOf;
+  v.measure_role = kMeasure;
+  return v;
+}
+
+// A page of words, as the PDF backend gives the finder (one fragment per
+// word; a Thai letter ~0.5 em wide, blanks 0.3 em).
+class PageBuilder {
+ public:
+  explicit PageBuilder(double size = 12) : size_(size) {}
+
+  // Places the words of `line` from x at `baseline`.
+  void Line(const std::string& line, double x, double baseline) {
+    std::istringstream words(line);
+    std::string word;
+    while (words >> word) {
+      TextLine t;
+      t.text = word;
+      t.font_size = size_;
+      t.baseline = baseline;
+      double width = Letters(word) * 0.5 * size_;
+      t.bbox = {x, baseline - 0.9 * size_, x + width, baseline + 0.3 * size_};
+      fragments_.push_back(t);
+      x += width + 0.3 * size_;
+    }
+  }
+
+  // A row of cells, each a list of lines, at the columns' left edges from
+  // `top`; cells centred vertically when `centred`. Returns the row's
+  // bottom (its tallest cell's last line plus the descent).
+  double Row(const std::vector<double>& lefts,
+             const std::vector<std::vector<std::string>>& cells, double top,
+             double pitch, bool centred) {
+    size_t tallest = 0;
+    for (const auto& cell : cells) tallest = std::max(tallest, cell.size());
+    for (size_t c = 0; c < cells.size(); ++c) {
+      double offset = centred ? (tallest - cells[c].size()) * pitch / 2 : 0.0;
+      for (size_t l = 0; l < cells[c].size(); ++l) {
+        Line(cells[c][l], lefts[c], top + size_ + offset + l * pitch);
+      }
+    }
+    return top + size_ + (tallest - 1) * pitch + 0.3 * size_;
+  }
+
+  std::vector<PageText> Pages() const {
+    PageText page;
+    page.fragments = fragments_;
+    page.height = 842;
+    return {page};
+  }
+
+  const std::vector<TextLine>& fragments() const { return fragments_; }
+
+ private:
+  // Code points that take a column (Thai marks above and below do not).
+  static int Letters(const std::string& word) {
+    int n = 0;
+    for (size_t i = 0; i < word.size();) {
+      unsigned char c = static_cast<unsigned char>(word[i]);
+      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      bool mark = false;
+      if (len == 3 && c == 0xE0 && i + 2 < word.size()) {
+        unsigned cp = ((c & 0x0F) << 12) |
+                      ((static_cast<unsigned char>(word[i + 1]) & 0x3F) << 6) |
+                      (static_cast<unsigned char>(word[i + 2]) & 0x3F);
+        mark = cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) ||
+               (cp >= 0x0E47 && cp <= 0x0E4E);
+      }
+      n += mark ? 0 : 1;
+      i += len;
+    }
+    return n;
+  }
+
+  double size_;
+  std::vector<TextLine> fragments_;
+};
+
+// The words whose centres fall in grid cell (row, col), in reading order.
+std::string CellText(const AlignedTable& t, const std::vector<TextLine>& words,
+                     int row, int col) {
+  const TableGrid& g = t.grid;
+  const int cell = g.CellAt(row, col);
+  std::vector<const TextLine*> in;
+  for (const TextLine& w : words) {
+    if (g.CellContaining(w.bbox.cx(), w.baseline - 0.3 * w.font_size) == cell) {
+      in.push_back(&w);
+    }
+  }
+  std::stable_sort(in.begin(), in.end(),
+                   [](const TextLine* a, const TextLine* b) {
+                     if (std::abs(a->baseline - b->baseline) > 2)
+                       return a->baseline < b->baseline;
+                     return a->bbox.x0 < b->bbox.x0;
+                   });
+  std::string text;
+  for (const TextLine* w : in) {
+    if (!text.empty()) text += ' ';
+    text += w->text;
+  }
+  return text;
+}
+
+std::vector<AlignedTable> Find(const PageBuilder& page) {
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables(page.Pages(), Vocabulary());
+  return found.empty() ? std::vector<AlignedTable>{} : found[0];
+}
+
+// A paragraph above the table, as every memo has.
+void Memo(PageBuilder* page) {
+  page->Line(
+      "ตามที่ได้ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส บัดนี้ได้ดำเนินการครบถ้วนแล้ว", 60,
+      80);
+  page->Line("จึงขอรายงานผลการดำเนินงานดังนี้", 60, 100);
+}
+
+const std::vector<double> kFourColumns = {60, 180, 300, 420};
+
+TEST(AlignedTablesTest, TopAlignedCellsNumberedMeasures) {
+  PageBuilder page;
+  Memo(&page);
+  double y =
+      page.Row(kFourColumns,
+               {{"มาตรการ"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+               130, 16, false);
+  y = page.Row(kFourColumns,
+               {{"๑. จัดทำคู่มือ", "การปฏิบัติงาน"},
+                {"ประชุมชี้แจง"},
+                {"สำนักปลัด"},
+                {"คู่มือ ๑ เล่ม", "แจกทุกกอง", "ครบถ้วน"}},
+               y + 8, 16, false);
+  page.Row(kFourColumns,
+           {{"๒. เผยแพร่ข้อมูล"},
+            {"ประกาศทางเว็บไซต์", "ทุกเดือน"},
+            {"กองคลัง"},
+            {"๑๒ ครั้ง"}},
+           y + 8, 16, false);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  EXPECT_EQ(t.grid.cols(), 4);
+  EXPECT_EQ(t.header_rows, 1);
+  EXPECT_EQ(t.measure_col, 0);
+  ASSERT_EQ(t.grid.rows(), 3);
+  EXPECT_EQ(CellText(t, page.fragments(), 1, 0), "๑. จัดทำคู่มือ การปฏิบัติงาน");
+  EXPECT_EQ(CellText(t, page.fragments(), 1, 3), "คู่มือ ๑ เล่ม แจกทุกกอง ครบถ้วน");
+  EXPECT_EQ(CellText(t, page.fragments(), 2, 1), "ประกาศทางเว็บไซต์ ทุกเดือน");
+}
+
+// Cells centred vertically with a line pitch of 1.9 em (Garuda): a header
+// whose one wrapped label sits with the one-line labels between its lines.
+// The header's second line must not become a data row, and the page's own
+// pitch tells, since no one-line label has a pitch of its own.
+TEST(AlignedTablesTest, CentredHeaderWithTallLinePitch) {
+  PageBuilder page(11);
+  page.Line(
+      "ตามที่ได้ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส บัดนี้ได้ดำเนินการครบถ้วนแล้ว", 60,
+      60);
+  page.Line("จึงขอรายงานผลการดำเนินงานดังนี้ ตามตารางด้านล่าง", 60, 81);
+  const double pitch = 21;
+  double y = page.Row(
+      kFourColumns,
+      {{"มาตรการ/", "กิจกรรม"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+      110, pitch, true);
+  y = page.Row(kFourColumns,
+               {{"๑.๑ เผยแพร่", "ข้อมูลการ", "จัดซื้อ"},
+                {"จัดทำสรุปผล"},
+                {"งานพัสดุ", "กองคลัง"},
+                {"เผยแพร่ครบ ๑๒ เดือน"}},
+               y + 12, pitch, true);
+  page.Row(kFourColumns,
+           {{"๑.๒ จัดเวที", "ประชาคม"},
+            {"แต่งตั้งคณะทำงาน", "สรุปข้อเสนอ", "ของประชาชน"},
+            {"สำนักปลัด"},
+            {"จัดเวที ๘ หมู่บ้าน"}},
+           y + 12, pitch, true);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  EXPECT_EQ(t.header_rows, 1);
+  ASSERT_EQ(t.grid.rows(), 3);
+  EXPECT_EQ(CellText(t, page.fragments(), 0, 0), "มาตรการ/ กิจกรรม");
+  EXPECT_EQ(CellText(t, page.fragments(), 1, 0), "๑.๑ เผยแพร่ ข้อมูลการ จัดซื้อ");
+  EXPECT_EQ(CellText(t, page.fragments(), 1, 2), "งานพัสดุ กองคลัง");
+  EXPECT_EQ(CellText(t, page.fragments(), 2, 1),
+            "แต่งตั้งคณะทำงาน สรุปข้อเสนอ ของประชาชน");
+}
+
+// A two-level header, cells centred: ระยะเวลา over เริ่มต้น | สิ้นสุด (two
+// narrow columns, their dates wrapped over three lines), and
+// ผลการดำเนินงาน over ผลผลิต | ผลลัพธ์; the children, one line each, sit
+// half a pitch from the tallest label's lines. Then a section row right
+// under the header, across the table. The result parent is set centred
+// over both children (the header has two grid rows) or left in its merged
+// cell, over the first child only (that column takes the child's role).
+class TwoLevelHeaderTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(TwoLevelHeaderTest, ChildrenNameTheColumnsAndNoHeaderLineIsARecord) {
+  const bool centred_parent = GetParam();
+  PageBuilder page(11);
+  Memo(&page);
+  const double pitch = 20;
+  const std::vector<double> lefts = {60, 150, 250, 320, 355, 420, 500};
+  page.Line("ระยะเวลา", 326, 150);
+  page.Line("ผลการดำเนินงาน", centred_parent ? 435 : 420, 150);
+  page.Line("มาตรการ/", 60, 160);
+  page.Line("กิจกรรม", 60, 180);
+  page.Line("ขั้นตอนการดำเนินงาน", 150, 170);
+  page.Line("ผู้รับผิดชอบ", 250, 170);
+  page.Line("เริ่มต้น", 320, 180);
+  page.Line("สิ้นสุด", 355, 180);
+  page.Line("ผลผลิต", 420, 190);
+  page.Line("ผลลัพธ์", 500, 190);
+  page.Line("ด้านที่ ๑ การเปิดเผยข้อมูลและการมีส่วนร่วมของประชาชน", 60, 230);
+  double y = page.Row(lefts,
+                      {{"๑.๑ เผยแพร่", "ข้อมูล"},
+                       {"จัดทำสรุปผล", "เสนอผู้บริหาร"},
+                       {"งานพัสดุ"},
+                       {"๑", "ต.ค.", "๖๗"},
+                       {"๓๐", "ก.ย.", "๖๘"},
+                       {"ครบ ๑๒ เดือน"},
+                       {"ประชาชนตรวจสอบได้"}},
+                      250, pitch, true);
+  page.Row(lefts,
+           {{"๑.๒ จัดเวที", "ประชาคม"},
+            {"แต่งตั้งคณะทำงาน"},
+            {"สำนักปลัด"},
+            {"๑", "ธ.ค.", "๖๗"},
+            {"๒๘", "ก.พ.", "๖๘"},
+            {"๘ หมู่บ้าน"},
+            {"ข้อเสนอถูกบรรจุ", "ในแผน"}},
+           y + 12, pitch, true);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  const int h = t.header_rows;
+  EXPECT_EQ(h, 2);  // ระยะเวลา spans its children either way
+  ASSERT_EQ(t.grid.cols(), 7);
+  const std::vector<int>& roles = t.column_roles;
+  EXPECT_NE(std::find(roles.begin(), roles.end(), kOutput), roles.end());
+  EXPECT_NE(std::find(roles.begin(), roles.end(), kOutcome), roles.end());
+  // The section row spanning the table, then the two records.
+  ASSERT_EQ(t.grid.rows(), h + 3);
+  EXPECT_EQ(t.grid.cells()[static_cast<size_t>(t.grid.CellAt(h, 0))].col_span,
+            7);
+  EXPECT_EQ(CellText(t, page.fragments(), h + 1, 0), "๑.๑ เผยแพร่ ข้อมูล");
+  EXPECT_EQ(CellText(t, page.fragments(), h + 1, 3), "๑ ต.ค. ๖๗");
+  EXPECT_EQ(CellText(t, page.fragments(), h + 1, 4), "๓๐ ก.ย. ๖๘");
+  EXPECT_EQ(CellText(t, page.fragments(), h + 1, 5), "ครบ ๑๒ เดือน");
+  EXPECT_EQ(CellText(t, page.fragments(), h + 2, 6), "ข้อเสนอถูกบรรจุ ในแผน");
+}
+
+INSTANTIATE_TEST_SUITE_P(Parents, TwoLevelHeaderTest, ::testing::Bool(),
+                         [](const auto& info) {
+                           return info.param ? "Centred" : "LeftAligned";
+                         });
+
+// A sequence column, unnumbered measures, cells centred: the next row's
+// taller cell starts above its measure, so the measure's first line is not
+// where the row breaks — the free band before it is.
+TEST(AlignedTablesTest, CentredRowsWithoutNumberedMeasures) {
+  PageBuilder page;
+  Memo(&page);
+  const std::vector<double> lefts = {60, 100, 220, 340, 440};
+  const double pitch = 16;
+  double y = page.Row(lefts,
+                      {{"ลำดับ"},
+                       {"โครงการ/", "กิจกรรม"},
+                       {"วิธีดำเนินการ"},
+                       {"ผู้รับผิดชอบ"},
+                       {"ผลผลิต"}},
+                      130, pitch, true);
+  y = page.Row(lefts,
+               {{"๑"},
+                {"จัดทำแผน", "จัดซื้อ"},
+                {"รวบรวม", "จัดทำร่าง", "ประกาศ"},
+                {"งานพัสดุ"},
+                {"แผน ๑ ฉบับ"}},
+               y + 8, pitch, true);
+  page.Row(lefts,
+           {{"๒"},
+            {"ลดขั้นตอน"},
+            {"ทบทวนขั้นตอน"},
+            {"กองช่าง"},
+            {"ลดเวลา", "เหลือ ๗ วัน", "ผู้ขอพอใจ", "มากขึ้น"}},
+           y + 8, pitch, true);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  EXPECT_EQ(t.measure_col, 1);
+  ASSERT_EQ(t.grid.rows(), 3);
+  EXPECT_EQ(CellText(t, page.fragments(), 1, 1), "จัดทำแผน จัดซื้อ");
+  EXPECT_EQ(CellText(t, page.fragments(), 2, 1), "ลดขั้นตอน");
+  EXPECT_EQ(CellText(t, page.fragments(), 2, 4),
+            "ลดเวลา เหลือ ๗ วัน ผู้ขอพอใจ มากขึ้น");
+}
+
+// Pages that name roles and are no table.
+TEST(AlignedTablesTest, NarrativeMemoContentsAndSignaturesAreNoTables) {
+  PageBuilder page;
+  // A memo header and a narrative paragraph that mentions the roles.
+  page.Line("บันทึกข้อความ", 250, 60);
+  page.Line("ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลหนองบัว", 60, 90);
+  page.Line("เรื่อง รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรม", 60, 110);
+  page.Line("ในการนี้ ผู้รับผิดชอบ ได้กำหนด ระยะเวลา ผลผลิต และ ผลลัพธ์ ของทุกมาตรการ", 60,
+            140);
+  page.Line("ไว้ชัดเจน และได้ติดตามผลการดำเนินงานทุกไตรมาสตามแผน", 60, 156);
+  // A table of contents: labels and page numbers.
+  page.Line("สารบัญ", 250, 200);
+  page.Line("มาตรการ", 60, 230);
+  page.Line("๑", 500, 230);
+  page.Line("ผลผลิต", 60, 246);
+  page.Line("๕", 500, 246);
+  page.Line("ผลลัพธ์", 60, 262);
+  page.Line("๙", 500, 262);
+  // A signature block.
+  page.Line("ลงชื่อ ผู้รายงาน", 300, 320);
+  page.Line("( นางสาวสมใจ ใจดี )", 300, 336);
+  page.Line("ผู้รับผิดชอบ", 300, 352);
+  EXPECT_TRUE(Find(page).empty());
+}
+
+// A table whose rows continue on the next page without a repeated header:
+// the finder reads the pages as one and gives each page its part.
+TEST(AlignedTablesTest, TableContinuedOnTheNextPageWithoutAHeader) {
+  PageBuilder first, second;
+  Memo(&first);
+  double y =
+      first.Row(kFourColumns,
+                {{"มาตรการ"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+                700, 16, false);
+  first.Row(kFourColumns,
+            {{"๑. จัดทำคู่มือ"}, {"ประชุมชี้แจง"}, {"สำนักปลัด"}, {"คู่มือ ๑ เล่ม"}}, y + 8,
+            16, false);
+  second.Row(kFourColumns,
+             {{"๒. เผยแพร่ข้อมูล"}, {"ประกาศทางเว็บไซต์"}, {"กองคลัง"}, {"๑๒ ครั้ง"}},
+             60, 16, false);
+  std::vector<PageText> pages = first.Pages();
+  pages.push_back(second.Pages()[0]);
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables(pages, Vocabulary());
+  ASSERT_EQ(found.size(), 2u);
+  ASSERT_EQ(found[0].size(), 1u);
+  ASSERT_EQ(found[1].size(), 1u);
+  EXPECT_EQ(found[0][0].header_rows, 1);
+  EXPECT_EQ(found[1][0].header_rows, 0);
+  EXPECT_EQ(found[1][0].grid.cols(), 4);
+  EXPECT_EQ(CellText(found[1][0], second.fragments(), 0, 0), "๒. เผยแพร่ข้อมูล");
+}
+
+}  // namespace
+}  // namespace raingan::layout
