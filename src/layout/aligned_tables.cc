@@ -969,14 +969,11 @@ class Finder {
       for (size_t i = 0; i < anchors.size(); ++i) {
         size_t lo = i == 0 ? s : anchors[i - 1];
         size_t hi = anchors[i];
-        // Before the first measure only a row the page break cut (a
-        // continuation) has its own boundary; a first row keeps the lines
-        // of its taller cells above its centred measure.
-        if (i == 0 && s != start) {
-          if (hi == s) continue;
-        } else if (i == 0) {
-          continue;
-        }
+        // A first row keeps the lines of its taller cells above its
+        // centred measure — also right after a section row, which ends
+        // the row before it. (A row the page break cut is split off at
+        // the seam, SplitAtSeams.)
+        if (i == 0) continue;
         std::optional<size_t> best;
         for (size_t b = lo + 1; b <= hi; ++b) {
           if (!free_at(b)) continue;

@@ -358,6 +358,52 @@ TEST(AlignedTablesTest, CentredRowsWithoutNumberedMeasures) {
             "ลดเวลา เหลือ ๗ วัน ผู้ขอพอใจ มากขึ้น");
 }
 
+// After a section row, a centred row whose method and output start above
+// its numbered measure, each in two paragraphs (a blank line's worth of
+// spacing between them, at the same height): the lines above the measure
+// are that row's, not a row of their own.
+TEST(AlignedTablesTest, CentredRowRightAfterASectionRow) {
+  PageBuilder page;
+  Memo(&page);
+  const double pitch = 16;
+  double y =
+      page.Row(kFourColumns,
+               {{"มาตรการ"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+               130, pitch, false);
+  y = page.Row(kFourColumns,
+               {{"๑. ตรวจสอบ", "การเบิกจ่าย"},
+                {"แต่งตั้งคณะกรรมการ"},
+                {"กองคลัง"},
+                {"ครบทุกฎีกา"}},
+               y + 8, pitch, true);
+  page.Line("มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต", 60, y + 30);
+  const double top = y + 56;  // first baseline of the row
+  page.Line("- ติดตั้งตู้รับ", 180, top);
+  page.Line("เรื่องร้องเรียน", 180, top + pitch);
+  page.Line("ช่องทางร้องเรียน", 420, top);
+  page.Line("๓ ช่องทาง", 420, top + pitch);
+  const double second = top + 2 * pitch + 10;  // after the paragraph space
+  page.Line("- เปิดรับเรื่อง", 180, second);
+  page.Line("ทางไลน์", 180, second + pitch);
+  page.Line("ภาพตู้รับเรื่อง", 420, second);
+  page.Line("หน้าสำนักงาน", 420, second + pitch);
+  // The measure and the owner centred on the row's height.
+  page.Line("๒. เปิด", 60, top + 1.5 * pitch + 5);
+  page.Line("ช่องทาง", 60, top + 2.5 * pitch + 5);
+  page.Line("ศูนย์ดำรงธรรม", 300, top + 2 * pitch + 5);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  ASSERT_EQ(t.grid.rows(), 4);  // header, record, section, record
+  EXPECT_EQ(t.grid.cells()[static_cast<size_t>(t.grid.CellAt(2, 0))].col_span,
+            4);
+  EXPECT_EQ(CellText(t, page.fragments(), 3, 0), "๒. เปิด ช่องทาง");
+  EXPECT_EQ(CellText(t, page.fragments(), 3, 1),
+            "- ติดตั้งตู้รับ เรื่องร้องเรียน - เปิดรับเรื่อง ทางไลน์");
+  EXPECT_EQ(CellText(t, page.fragments(), 3, 3),
+            "ช่องทางร้องเรียน ๓ ช่องทาง ภาพตู้รับเรื่อง หน้าสำนักงาน");
+}
+
 // Pages that name roles and are no table.
 TEST(AlignedTablesTest, NarrativeMemoContentsAndSignaturesAreNoTables) {
   PageBuilder page;
