@@ -27,15 +27,36 @@ constexpr std::string_view kUnreadNumber =
 // "(ต) กำหนด…" in a table numbered "(๑)", "(๒)": OCR took the digit for a
 // letter (๗ → ต on the 200-dpi sample scan). The bracketed letter is the
 // number's place, so this row starts a measure; the letter is dropped.
-bool StripUnreadNumber(std::string* text) {
+// Also "69 ประสิทธิภาพ…" for "(๙)" (the 300-dpi borderless scan): a short
+// token of digits and brackets only, whose last digit is that of the
+// number the table expects next (`expected`, 0 when unknown) — a measure
+// cut by a page break may go on with a number ("… จำนวน" | "๕ ชุด"), but
+// not, but for that one chance in ten, with the next measure's.
+bool StripUnreadNumber(int expected, std::string* text) {
   std::u32string s = utf8::ToU32(*text);
   size_t i = 0;
   while (i < s.size() && s[i] == U' ') ++i;
-  if (s.size() < i + 5 || s[i] != U'(' || s[i + 2] != U')' ||
-      s[i + 3] != U' ' || !utf8::IsThai(s[i + 1]) || utf8::IsDigit(s[i + 1])) {
+  if (s.size() >= i + 5 && s[i] == U'(' && s[i + 2] == U')' &&
+      s[i + 3] == U' ' && utf8::IsThai(s[i + 1]) && !utf8::IsDigit(s[i + 1])) {
+    *text = utf8::FromU32(s.substr(i + 4));
+    return true;
+  }
+  size_t end = i;
+  int last_digit = -1;
+  while (end < s.size() && s[end] != U' ') {
+    if (utf8::IsDigit(s[end])) {
+      last_digit = utf8::DigitValue(s[end]);
+    } else if (s[end] != U'(' && s[end] != U')') {
+      return false;
+    }
+    ++end;
+  }
+  constexpr size_t kMaxToken = 3;  // "(๙)" read as "69", "(9", "๙)"
+  if (expected <= 0 || last_digit != expected % 10 || end - i > kMaxToken ||
+      end + 2 > s.size()) {
     return false;
   }
-  *text = utf8::FromU32(s.substr(i + 4));
+  *text = utf8::FromU32(s.substr(end + 1));
   return true;
 }
 
@@ -244,6 +265,21 @@ Measure MeasureBuilder::NewRecord(const RowFields& f, const TableRow& row,
   return m;
 }
 
+int MeasureBuilder::ExpectedNumber() const {
+  int after = 0;
+  for (size_t k = measures_.size(); k-- > 0; ++after) {
+    const std::string& id = measures_[k].id;
+    if (id.empty()) continue;
+    if (id.size() > 3 || !std::all_of(id.begin(), id.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        })) {
+      return 0;
+    }
+    return std::stoi(id) + after + 1;
+  }
+  return 0;
+}
+
 void MeasureBuilder::Merge(const RowFields& f, bool cut_by_break,
                            Measure* m) const {
   // A list cut by a page break continues its last item unless the new part
@@ -388,7 +424,7 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
   bool has_measure = !num.rest.empty();
   const bool unread_number = has_measure && num.id.empty() &&
                              last_style_ == "(9)" &&
-                             StripUnreadNumber(&num.rest);
+                             StripUnreadNumber(ExpectedNumber(), &num.rest);
 
   if (has_measure) {
     if (last != nullptr && after_break) {

@@ -82,6 +82,9 @@ class MeasureBuilder {
   bool IsCompleteSubRow(const RowFields& f) const;
   // Period text and runs from the ticked month columns of a record.
   void SetTickedPeriod(Period* period) const;
+  // The number the next measure should carry: one more than the last
+  // measure with a plain number, counting those after it; 0 if none.
+  int ExpectedNumber() const;
 
   const MeasureTableModels& models_;
   ColumnMap map_;

@@ -163,11 +163,44 @@ TEST(MeasureTablesStageTest, NumberOcrReadAsALetterStillStartsAMeasure) {
        Row({"ทุจริต ดังนี้", "๒. ประชุมคณะกรรมการ", "", "", "", "องค์กรสะอาด"}, 3)}));
   std::vector<Measure> m = Extract({p1, p2, p3});
   ASSERT_EQ(m.size(), 2u);
-  EXPECT_EQ(m[1].measure,
-            "กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต ดังนี้");
+  EXPECT_EQ(m[1].measure, "กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต ดังนี้");
   EXPECT_THAT(m[1].method, ElementsAre("แต่งตั้งคณะกรรมการ", "ประชุมคณะกรรมการ"));
   EXPECT_THAT(m[1].warnings,
               ::testing::Contains(::testing::HasSubstr("number unreadable")));
+}
+
+// The 300-dpi borderless sample scan: OCR read "(๙)" as "69" on the row
+// after page 17's repeated header. Its last digit is the number expected
+// next, so it is a new measure (with the warning); a measure cut by the
+// page break that goes on with another number is still the same measure.
+TEST(MeasureTablesStageTest, NumberOcrReadAsDigitsStartsTheExpectedMeasure) {
+  Page p1, p2, p3;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader),
+       Row({"(๘) แผนการใช้งบประมาณประจำปี", "๑. จัดทำข้อบัญญัติ", "ตลอดปีงบประมาณ ๒๕๖๘",
+            "กองคลัง", "เอกสารงบประมาณ", ""})}));
+  p2.blocks.push_back(TableBlock(
+      {Row(kHeader, 2), Row({"69 ประสิทธิภาพการสื่อสาร", "๑. พัฒนาช่องทาง",
+                             "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "สื่อ ๑๒ ชิ้น", ""},
+                            2)}));
+  // Measure 10, cut after "จำนวน": its rest opens with a number that is
+  // not the next one (11).
+  p3.blocks.push_back(
+      TableBlock({Row(kHeader, 3), Row({"(๑๐) จัดซื้อครุภัณฑ์จำนวน", "๑. สำรวจ",
+                                        "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "", ""},
+                                       3)}));
+  Page p4;
+  p4.blocks.push_back(
+      TableBlock({Row(kHeader, 4),
+                  Row({"๕ ชุด", "๒. จัดซื้อ", "", "", "ครุภัณฑ์ ๕ ชุด", ""}, 4)}));
+  std::vector<Measure> m = Extract({p1, p2, p3, p4});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[1].measure, "ประสิทธิภาพการสื่อสาร");
+  EXPECT_THAT(m[1].warnings,
+              ::testing::Contains(::testing::HasSubstr("number unreadable")));
+  EXPECT_EQ(m[2].id, "10");
+  EXPECT_EQ(m[2].measure, "จัดซื้อครุภัณฑ์จำนวน ๕ ชุด");
+  EXPECT_THAT(m[2].method, ElementsAre("สำรวจ", "จัดซื้อ"));
 }
 
 // "(ก)" in a table numbered "1.", "2." is a letter, not a misread number.
