@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "layout/page_layout.h"
 #include "layout/paragraphs.h"
+#include "textnorm/thai_chars.h"
 
 namespace raingan::layout {
 namespace {
@@ -30,6 +31,11 @@ bool Tracing() {
 // header cell of the samples ("มาตรการ โครงการ หรือกิจกรรมที่ดำเนินการ
 // เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน") has 85 characters.
 constexpr size_t kMaxHeaderCellChars = 120;
+
+// How far (× font size) OCR may set the rest of a word from its start
+// when it splits it ("การดําเน" | "ิน": 0.26 em on the 300-dpi borderless
+// sample scan); a column gap is wider than a word space.
+constexpr double kWordRestGap = 0.5;
 
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -106,6 +112,11 @@ class Finder {
     for (size_t b = 0; b < bands_.size(); ++b) {
       RG_DEBUG(" band %zu y %.1f roles %zu: %s\n", b, bands_[b].baseline,
                band_roles_[b].size(), BandText(b).c_str());
+      if (std::getenv("RAINGAN_DEBUG_BOXES")) {
+        for (int f : bands_[b].frags)
+          RG_DEBUG("     [%.1f %.1f] %.1f %.1f %.1f %.1f %s\n", F(f).bbox.x0, F(f).bbox.x1, F(f).bbox.y0, F(f).bbox.y1, F(f).baseline, F(f).font_size,
+                   F(f).text.c_str());
+      }
     }
     std::vector<AlignedTable> tables;
     size_t i = 0;
@@ -166,6 +177,27 @@ class Finder {
       std::stable_sort(band.frags.begin(), band.frags.end(), [&](int a, int b) {
         return F(a).bbox.x0 < F(b).bbox.x0;
       });
+      // A fragment that opens with a mark or a following vowel ("ิน"
+      // after "การดําเน") is the rest of the word before it, split by OCR:
+      // no cell begins there. Rejoined, it cannot pass for a column.
+      for (size_t k = 1; k < band.frags.size();) {
+        TextLine& left = frags_[static_cast<size_t>(band.frags[k - 1])];
+        const TextLine& right = F(band.frags[k]);
+        size_t pos = 0;
+        const bool rest_of_word =
+            !right.text.empty() &&
+            textnorm::thai::IsNonInitial(utf8::DecodeNext(right.text, &pos)) &&
+            right.bbox.x0 - left.bbox.x1 < kWordRestGap * em_;
+        if (!rest_of_word) {
+          ++k;
+          continue;
+        }
+        left.text += right.text;
+        left.bbox.x1 = std::max(left.bbox.x1, right.bbox.x1);
+        left.bbox.y0 = std::min(left.bbox.y0, right.bbox.y0);
+        left.bbox.y1 = std::max(left.bbox.y1, right.bbox.y1);
+        band.frags.erase(band.frags.begin() + static_cast<std::ptrdiff_t>(k));
+      }
       std::vector<double> baselines;
       band.top = F(band.frags[0]).bbox.y0;
       band.bottom = F(band.frags[0]).bbox.y1;
@@ -532,32 +564,51 @@ class Finder {
         }
         return false;
       };
-      bool continues = continues_a_column(b);
       // A row begins at least a line pitch and the cells' padding below
       // the last line of the row above: a line closer than a pitch to the
       // band before it (a child label centred between a taller cell's
       // lines) cannot open the body. The slack covers the pitch's spread
       // (under 0.05 em in a text layer, about 0.1 em in OCR).
       constexpr double kPitchSlack = 0.25;  // × font size
-      continues = continues || bands_[b].baseline - bands_[b - 1].baseline <
-                                   pitch - kPitchSlack * em_;
-      // Cells centred vertically interleave their lines: a short label
-      // sits between two lines of the tallest one, half a pitch from
-      // each. The header goes on past it while a column still continues
-      // in a later band at its pitch.
-      for (size_t n = b + 1;
-           !continues && n < bands_.size() &&
-           bands_[n].baseline - bands_[b].baseline <= new_block;
-           ++n) {
-        continues = !BandHasListMarker(n) && continues_a_column(n);
-      }
+      const bool interleaved = bands_[b].baseline - bands_[b - 1].baseline <
+                               pitch - kPitchSlack * em_;
       // A line of labels only (ผลผลิต | ผลลัพธ์ under a parent cell, in a
       // header whose cells are centred vertically) is header, wherever
       // its columns' text was: no data row names a role in every cell.
       bool all_labels = !bands_[b].frags.empty();
       for (int f : bands_[b].frags)
         all_labels = all_labels && frag_role_[f] != 0;
-      continues = continues || all_labels;
+      // A header cell's label is one block: a column whose label ended
+      // and that gets text again after more than a pitch is the body
+      // (OCR's font size, and so the slack of `new_block`, is large: the
+      // tallest label's column alone does not tell, the others do).
+      // Two such columns at least: a narrow column wrapping its label
+      // letter by letter may skip a line (Sawasdee, centred cells).
+      std::vector<int> resumed;
+      for (int f : bands_[b].frags) {
+        int c = ColumnOf(xs, F(f).bbox.cx());
+        if (last_baseline[c] >= 0 &&
+            bands_[b].baseline - last_baseline[c] > new_block &&
+            std::find(resumed.begin(), resumed.end(), c) == resumed.end()) {
+          resumed.push_back(c);
+        }
+      }
+      const bool resumes = resumed.size() >= 2;
+      bool continues = interleaved || all_labels;
+      if (!continues && !resumes) continues = continues_a_column(b);
+      // Cells centred vertically interleave their lines: a short label
+      // sits between two lines of the tallest one, half a pitch from
+      // each. The header goes on past it while a column still continues
+      // in a later band at its pitch.
+      for (size_t n = b + 1;
+           !continues && !resumes && n < bands_.size() &&
+           bands_[n].baseline - bands_[b].baseline <= new_block;
+           ++n) {
+        continues = !BandHasListMarker(n) && continues_a_column(n);
+      }
+      RG_DEBUG("   header band %zu: %s (step %.1f pitch %.1f)\n", b,
+               continues ? "goes on" : "ends",
+               bands_[b].baseline - bands_[b - 1].baseline, pitch);
       if (!continues) {
         RG_DEBUG("   header ends before band %zu (pitch %.1f em %.1f)\n", b,
                  pitch, em_);

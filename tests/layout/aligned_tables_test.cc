@@ -9,10 +9,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "backends/table_vocabulary.h"
+#include "lexicon/header_roles.h"
+#include "testing/run_cli.h"
 
 namespace raingan::layout {
 namespace {
@@ -402,6 +408,54 @@ TEST(AlignedTablesTest, CentredRowRightAfterASectionRow) {
             "- ติดตั้งตู้รับ เรื่องร้องเรียน - เปิดรับเรื่อง ทางไลน์");
   EXPECT_EQ(CellText(t, page.fragments(), 3, 3),
             "ช่องทางร้องเรียน ๓ ช่องทาง ภาพตู้รับเรื่อง หน้าสำนักงาน");
+}
+
+// OCR words of a real scan (tests/data/layout/ocr_centred_header.tsv): a
+// repeated header centred in its cells, with one word OCR split in two
+// ("การดําเน" | "ิน" under ช่วงระยะเวลา), then the body. The split word is
+// no column of its own (the period label above it stays that column's),
+// and the header ends where the body starts in several columns at once,
+// though the tallest label's column alone could go on at its pitch.
+TEST(AlignedTablesTest, OcrCentredHeaderFromARealScan) {
+  std::ifstream in(testing::TestDataPath("layout/ocr_centred_header.tsv"));
+  ASSERT_TRUE(in) << "fixture missing";
+  PageText page;
+  page.height = 842;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    TextLine t;
+    std::getline(fields, t.text, '\t');
+    fields >> t.bbox.x0 >> t.bbox.x1 >> t.bbox.y0 >> t.bbox.y1 >> t.baseline >>
+        t.font_size;
+    page.fragments.push_back(t);
+  }
+  ASSERT_GT(page.fragments.size(), 90u);
+  Result<HeaderLexicon> lexicon =
+      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  HeaderVocabulary vocabulary =
+      TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon));
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables({page}, vocabulary);
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].size(), 1u);
+  const AlignedTable& t = found[0][0];
+  ASSERT_EQ(t.grid.cols(), 6);
+  EXPECT_EQ(t.column_roles[3], static_cast<int>(ColumnRole::kPeriod));
+  ASSERT_GE(t.grid.rows(), 2);
+  // The header row holds the whole header, down to "งาน"; the first data
+  // row begins with the body's first line.
+  const std::string header_measure = CellText(t, page.fragments, 0, 0);
+  EXPECT_NE(header_measure.find("งาน"), std::string::npos) << header_measure;
+  const int h = t.header_rows;
+  const std::string first_measure = CellText(t, page.fragments, h, 0);
+  EXPECT_EQ(first_measure.rfind("ทางการรับ", 0), 0u) << first_measure;
+  EXPECT_NE(CellText(t, page.fragments, h, 3).find("๒๕๖๘"), std::string::npos)
+      << CellText(t, page.fragments, h, 3);
+  EXPECT_EQ(CellText(t, page.fragments, h, 2).find("๒๕๖๘"), std::string::npos)
+      << CellText(t, page.fragments, h, 2);
 }
 
 // Pages that name roles and are no table.

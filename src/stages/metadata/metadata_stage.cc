@@ -155,9 +155,12 @@ std::string FindTitle(const std::vector<std::string>& paras,
   return "";
 }
 
-// Cuts words that commonly follow an organization's name without a space.
+// Cuts words that commonly follow an organization's name without a space
+// (in a text layer, or where OCR lost the space: "…หนองปากโลงในปี
+// งบประมาณ" on the 200-dpi sample scan).
 std::string CutOrgName(std::string name) {
-  static const Regex kTail(R"((?:ประจำปี|ประจำ|อำเภอ|จังหวัด|ปีงบประมาณ).*$)");
+  static const Regex kTail(
+      R"((?:ประจำปี|ประจำ|อำเภอ|จังหวัด|ปีงบประมาณ|ในปี|ได้(?:ดำเนิน|ประกาศ|จัดทำ)).*$)");
   std::string cut = kTail.ReplaceAll(name, "");
   return utf8::Length(cut) >= 2 ? cut : name;
 }

@@ -76,6 +76,16 @@ TEST(MetadataTest, NameGluedToTheNextWordAndCutNamesDoNotWin) {
   EXPECT_EQ(info.fiscal_year.be, 2568);
 }
 
+// OCR lost the spaces after the name (the 200-dpi sample scan).
+TEST(MetadataTest, NameGluedByOcrToTheWordsAfterIt) {
+  std::vector<std::string> paras = {
+      "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสขององค์การบริหาร"
+      "ส่วนตำบลหนองปากโลงในปีงบประมาณ พ.ศ. ๒๕๖๘",
+      "องค์การบริหารส่วนตำบลหนองปากโลงได้ดำเนินการตามมาตรการครบถ้วน"};
+  DocumentInfo info = FindDocumentInfo(paras, Lexicon());
+  EXPECT_EQ(info.organization.name, "องค์การบริหารส่วนตำบลหนองปากโลง");
+}
+
 TEST(MetadataTest, AbbreviationsAndMunicipalities) {
   DocumentInfo info = FindDocumentInfo(
       {"รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ 2567",
