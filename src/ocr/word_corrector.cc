@@ -154,6 +154,20 @@ std::u32string WordCorrector::CorrectText(std::u32string text,
   // Terms are single words: a blank is never part of a match.
   std::vector<bool> locked(text.size(), false);
   for (size_t i = 0; i < text.size(); ++i) locked[i] = text[i] == U' ';
+  // Every term read exactly is settled before any is put in: a longer
+  // term two letters from a word's tail ("ผลการดำเนินงาน" over the
+  // "อนการดำเนินงาน" of "ขั้นตอนการดำเนินงาน") must not eat a shorter
+  // one read right ("ขั้นตอน").
+  // A term read exactly may be replaced only by a term that covers it
+  // whole and holds it ("ผู้รับผิด" inside a misread "ผู้รับผิดขอบ"), not
+  // by one that changes it ("การดำเนินการ" over "การดำเนินงาน").
+  std::vector<std::pair<size_t, size_t>> exact;  // [start, end)
+  for (const std::u32string& term : terms_) {
+    for (size_t at = text.find(term); at != std::u32string::npos;
+         at = text.find(term, at + 1)) {
+      exact.push_back({at, at + term.size()});
+    }
+  }
   for (const std::u32string& term : terms_) {
     if (term.size() > text.size() + MaxEdits(term.size())) continue;
     // Each pass puts in or protects one occurrence; a token holds few.
@@ -174,6 +188,13 @@ std::u32string WordCorrector::CorrectText(std::u32string text,
         break;
       }
       if (m.distance > 0) {
+        bool cuts_exact = false;
+        for (const auto& [a, b] : exact) {
+          if (a >= m.end || b <= m.start) continue;
+          cuts_exact = cuts_exact || a < m.start || b > m.end ||
+                       term.find(text.substr(a, b - a)) == std::u32string::npos;
+        }
+        if (cuts_exact) break;
         double lowest = *std::min_element(confidence.begin() + m.start,
                                           confidence.begin() + m.end);
         if (lowest >= options_.max_confidence) break;
@@ -186,6 +207,17 @@ std::u32string WordCorrector::CorrectText(std::u32string text,
         confidence.insert(confidence.begin() + m.start, term.size(), mean);
         locked.erase(locked.begin() + m.start, locked.begin() + m.end);
         locked.insert(locked.begin() + m.start, term.size(), false);
+        // The exact terms it covered are gone; those after it move.
+        std::vector<std::pair<size_t, size_t>> kept;
+        for (auto [a, b] : exact) {
+          if (a >= m.start && b <= m.end) continue;
+          if (a >= m.end) {
+            a = a + term.size() - span;
+            b = b + term.size() - span;
+          }
+          kept.push_back({a, b});
+        }
+        exact = std::move(kept);
         ++*corrections;
       }
       // An exact or corrected occurrence is settled: no other term may
@@ -197,8 +229,46 @@ std::u32string WordCorrector::CorrectText(std::u32string text,
   return text;
 }
 
+bool WordCorrector::TermAcross(const std::u32string& left,
+                               const std::u32string& right) const {
+  const std::u32string joined = left + right;
+  for (const std::u32string& term : terms_) {
+    if (term.size() > joined.size()) continue;
+    for (size_t at = joined.find(term); at != std::u32string::npos;
+         at = joined.find(term, at + 1)) {
+      if (at < left.size() && at + term.size() > left.size()) return true;
+    }
+  }
+  return false;
+}
+
 int WordCorrector::Correct(std::vector<OcrWord>* words) const {
   if (terms_.empty()) return 0;
+  // A blank OCR put inside a known word ("ขั้นต อนการดำเนินงาน") is no
+  // word boundary: the two tokens are one, and are corrected as one (else
+  // the tail alone may look like another term: "ผลการดำเนินงาน").
+  {
+    std::vector<size_t> starts;  // first word of each token
+    for (size_t j = 0; j < words->size(); ++j) {
+      if (j == 0 || (*words)[j].space_before) starts.push_back(j);
+    }
+    auto text_of = [&](size_t t) {
+      size_t end = t + 1 < starts.size() ? starts[t + 1] : words->size();
+      std::string raw;
+      for (size_t j = starts[t]; j < end; ++j) raw += (*words)[j].text;
+      return utf8::ToU32(normalizer_.Normalize(raw));
+    };
+    std::u32string left = starts.empty() ? U"" : text_of(0);
+    for (size_t t = 1; t < starts.size(); ++t) {
+      std::u32string right = text_of(t);
+      if (TermAcross(left, right)) {
+        (*words)[starts[t]].space_before = false;
+        left += right;
+      } else {
+        left = std::move(right);
+      }
+    }
+  }
   int total = 0;
   std::vector<OcrWord> out;
   size_t i = 0;

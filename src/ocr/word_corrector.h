@@ -52,8 +52,10 @@ class WordCorrector {
   size_t size() const { return terms_.size(); }
 
   // Corrects one OCR line in place (words in reading order, as Engine
-  // returns them). Each corrected token becomes one word carrying the
-  // token's mean confidence. Returns the number of terms put in.
+  // returns them). Two tokens that hold a term exactly across the blank
+  // between them become one token first. Each corrected token becomes one
+  // word carrying the token's mean confidence. Returns the number of terms
+  // put in.
   int Correct(std::vector<OcrWord>* words) const;
 
   // The same on plain text with one confidence per code point (exposed for
@@ -63,6 +65,10 @@ class WordCorrector {
                              int* corrections) const;
 
  private:
+  // Whether a term occurs exactly in left + right, across the join.
+  bool TermAcross(const std::u32string& left,
+                  const std::u32string& right) const;
+
   std::vector<std::u32string> terms_;  // normalized, longest first
   textnorm::Normalizer normalizer_;
   CorrectorOptions options_;

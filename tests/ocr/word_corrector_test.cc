@@ -101,6 +101,35 @@ TEST(WordCorrectorTest, CorrectsWordsOfALine) {
   EXPECT_TRUE(words[1].space_before);
 }
 
+// A blank OCR put inside a header word (the borderless 300-dpi scan of a
+// Garuda form): the two tokens are one word again, and the tail alone is
+// not "corrected" into another header word two letters away.
+TEST(WordCorrectorTest, ABlankInsideAKnownWordJoinsItsTwoTokens) {
+  auto word = [](const char* t, double conf, bool space) {
+    OcrWord w;
+    w.text = t;
+    w.confidence = conf;
+    w.space_before = space;
+    w.box = {0, 0, 10, 10};
+    return w;
+  };
+  std::vector<OcrWord> words = {word("ขั้นต", 0.6, false),
+                                word("อนการดําเนินงาน", 0.6, true),
+                                word("ผู้รับผิดชอบ", 0.95, true)};
+  WordCorrector c = Shipped();
+  c.Correct(&words);
+  std::string line;
+  for (const OcrWord& w : words) line += (w.space_before ? " " : "") + w.text;
+  EXPECT_EQ(line, "ขั้นตอนการดําเนินงาน ผู้รับผิดชอบ");
+  // Two words that only together look like a term stay apart when the
+  // blank is real: no term spans "สำนักปลัด" | "กองคลัง".
+  std::vector<OcrWord> units = {word("สำนักปลัด", 0.95, false),
+                                word("กองคลัง", 0.95, true)};
+  c.Correct(&units);
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_TRUE(units[1].space_before);
+}
+
 TEST(WordCorrectorTest, LexiconComesFromModels) {
   WordCorrector c = Shipped();
   EXPECT_GT(c.size(), 100u);  // ocr_words.txt + months + headers
