@@ -8,6 +8,7 @@
 
 #include "base/file.h"
 #include "base/utf8.h"
+#include "ocr/digit_repair.h"
 #include "testing/run_cli.h"
 
 namespace raingan::ocr {
@@ -29,7 +30,11 @@ TEST(DigitShapesTest, ShippedTemplatesCoverEveryDigit) {
     DigitMatch m = shapes.Classify(t.shape);
     EXPECT_EQ(m.digit, t.character);
     EXPECT_GT(m.score, 0.99);
-    EXPECT_GT(m.margin, 0.1);
+    // ... by more than the margin the digit repair asks of a glyph: with
+    // eight fonts some digits of one come within 0.07-0.1 of another
+    // digit of another font (never closer).
+    EXPECT_GT(m.margin, DigitRepairOptions().min_margin)
+        << utf8::Encode(t.character) << " " << t.font;
   }
   for (char32_t d = U'๐'; d <= U'๙'; ++d) {
     EXPECT_NE(seen.find(d), std::u32string::npos) << utf8::Encode(d);
