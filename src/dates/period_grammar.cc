@@ -24,6 +24,21 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
         r.warnings.push_back("incomplete period: " + Slice(i, end + 1));
         return r;
       }
+      // "9 ต.ค. ey - ๓๐ กุย. ๖๘": text that is no date between the first
+      // date and a dash (a year OCR could not read) — the range is meant,
+      // its ends are not both read.
+      size_t k = end;
+      constexpr size_t kMaxJunk = 2;  // tokens
+      while (k < tokens_.size() && k - end < kMaxJunk &&
+             tokens_[k].kind == TokenKind::kOther) {
+        ++k;
+      }
+      if (k > end && IsWord(k, WordKind::kRange)) {
+        PeriodResult r;
+        r.recognized = true;
+        r.warnings.push_back("unreadable period: " + Slice(i, k + 1));
+        return r;
+      }
       return Resolve(items, fiscal_hint);
     }
     PeriodResult r;

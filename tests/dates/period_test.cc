@@ -323,6 +323,9 @@ TEST(PeriodParserTest, OcrSlippedPeriods) {
       {"ต.ค. ๖๗ - ฮ.ฮ. ๖๘", 0, "null", "null", {}, true},
       // A range cut after its dash.
       {"๑ ตุลาคม ๒๕๖๗ -", 0, "null", "null", {}, true},
+      // A year OCR read as Latin letters before the dash (a Garuda scan),
+      // with a fiscal year to fill it: still no one-day period.
+      {"9 ต.ค. ey - ๓๐ กุย. ๖๘", 2568, "null", "null", {}, true},
   };
   for (const Case& c : kCases) Check(c);
 }
