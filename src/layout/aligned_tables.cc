@@ -729,7 +729,7 @@ class Finder {
     double last_bottom = start > 0 ? bands_[start - 1].bottom : 0;
     while (b < end_band) {
       const Band& band = bands_[b];
-      if (b > start && band.top - last_bottom > options_.max_body_gap * em_) {
+      if (b > start && band.top - last_bottom > MaxBodyGap()) {
         RG_DEBUG("   stop: gap before %s\n", BandText(b).c_str());
         break;
       }
@@ -765,7 +765,7 @@ class Finder {
           gaps->empty() || band.x0 < gaps->front().search.lo + em_;
       bool fits_after = after < end_band && after > b &&
                         bands_[after].top - bands_[after - 1].bottom <=
-                            options_.max_body_gap * em_ &&
+                            MaxBodyGap() &&
                         !Genuine(*gaps, ClosedBy(*gaps, after)) &&
                         !HeaderAt(after);
       // (Also right under the header: "ด้านที่ ๑ ..." often opens the body.)
@@ -790,6 +790,18 @@ class Finder {
       break;
     }
     return b;
+  }
+
+  // The widest vertical gap inside a table's body, in points: the option
+  // is in font sizes of a font set at TH Sarabun's 1.3 em line pitch; a
+  // font with taller lines (Garuda, 1.9 em) sets rows and their padding
+  // further apart in proportion.
+  double MaxBodyGap() const {
+    constexpr double kSarabunPitch = 1.3;  // × font size
+    const double scale =
+        line_pitch_ > 0 ? std::max(1.0, line_pitch_ / (kSarabunPitch * em_))
+                        : 1.0;
+    return options_.max_body_gap * em_ * scale;
   }
 
   // One run of text: no gap a column would leave between its fragments.

@@ -458,6 +458,41 @@ TEST(AlignedTablesTest, OcrCentredHeaderFromARealScan) {
       << CellText(t, page.fragments, h, 2);
 }
 
+// The widest gap inside a table scales with the font's line pitch: rows
+// 2.8 em apart belong to one table set in Garuda (1.9 em pitch), while in
+// a font of TH Sarabun's 1.3 em pitch such a gap ends it (the space before
+// the next heading).
+TEST(AlignedTablesTest, BodyGapScalesWithTheLinePitch) {
+  for (const double pitch_em : {1.9, 1.3}) {
+    const double size = 11, pitch = pitch_em * size;
+    PageBuilder page(size);
+    page.Line(
+        "ตามที่ได้ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส บัดนี้ได้ดำเนินการครบถ้วนแล้ว",
+        60, 60);
+    page.Line("จึงขอรายงานผลการดำเนินงานดังนี้ ตามตารางด้านล่าง", 60, 60 + pitch);
+    double y =
+        page.Row(kFourColumns,
+                 {{"มาตรการ"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+                 60 + 3 * pitch, pitch, false);
+    y = page.Row(kFourColumns,
+                 {{"๑. จัดทำคู่มือ", "การปฏิบัติงาน"},
+                  {"ประชุมชี้แจง"},
+                  {"สำนักปลัด"},
+                  {"คู่มือ ๑ เล่ม"}},
+                 y + 0.5 * size, pitch, false);
+    const double gap = 2.8 * size;
+    page.Row(kFourColumns,
+             {{"๒. เผยแพร่ข้อมูล", "ข่าวสาร"},
+              {"ประกาศทางเว็บไซต์"},
+              {"กองคลัง"},
+              {"๑๒ ครั้ง"}},
+             y + gap, pitch, false);
+    std::vector<AlignedTable> tables = Find(page);
+    ASSERT_EQ(tables.size(), 1u) << pitch_em;
+    EXPECT_EQ(tables[0].grid.rows(), pitch_em > 1.5 ? 3 : 2) << pitch_em;
+  }
+}
+
 // Pages that name roles and are no table.
 TEST(AlignedTablesTest, NarrativeMemoContentsAndSignaturesAreNoTables) {
   PageBuilder page;
