@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -34,6 +35,57 @@ bool ReadsBetter(const layout::TableGrid& a, const layout::TableGrid& g) {
     if (std::abs(a.xs()[c] - g.xs()[c]) > kSameLine) return false;
   }
   return true;
+}
+
+// A grid of column lines only (one ruled "row" holding the header and
+// every data row) with the rows of the aligned table `a` found over it:
+// the rules keep the columns they draw, the alignment tells the rows.
+// Only where the grid's one row holds the aligned table's header and
+// numbered rows below it: a ruled row by itself (a row the page break
+// cut) is one row.
+// Empty when `aligned` tells no row apart inside `g`.
+std::optional<layout::TableGrid> RowsFromAlignment(
+    const layout::TableGrid& g, const layout::AlignedTable& aligned) {
+  const layout::TableGrid& a = aligned.grid;
+  // The rows must show the measures' numbering: a header the page break
+  // cut at the foot of a page is a one-row grid too, and the finder may
+  // tell its wrapped lines apart as rows.
+  if (g.cols() < 2 || g.rows() != 1 || aligned.header_rows < 1 ||
+      aligned.measure_shape.empty()) {
+    return std::nullopt;
+  }
+  constexpr double kSlack = 3.0;  // points: text above the rule it sits on
+  if (a.ys().front() < g.ys().front() - kSlack ||
+      a.ys().back() > g.ys().back() + kSlack ||
+      a.ys()[static_cast<size_t>(aligned.header_rows)] >= g.ys().back()) {
+    return std::nullopt;
+  }
+  constexpr double kMinRow = 2.0;  // points: a sliver is no row
+  // The grid's top is the header's; the aligned rows from the header's
+  // bottom on.
+  std::vector<double> ys = {g.ys().front()};
+  for (size_t k = static_cast<size_t>(aligned.header_rows); k < a.ys().size();
+       ++k) {
+    const double y = a.ys()[k];
+    if (y > ys.back() + kMinRow && y < g.ys().back() - kMinRow) ys.push_back(y);
+  }
+  ys.push_back(g.ys().back());
+  // The header and two data rows at least: a header over one tall row
+  // may be a ruled row's top half the page break cut.
+  if (ys.size() < 4) return std::nullopt;
+  std::vector<layout::GridCell> cells;
+  for (size_t r = 0; r + 1 < ys.size(); ++r) {
+    for (int c = 0; c < g.cols(); ++c) {
+      layout::GridCell cell;
+      cell.row = static_cast<int>(r);
+      cell.col = c;
+      cell.bbox = {g.xs()[c], ys[r], g.xs()[c + 1], ys[r + 1]};
+      cells.push_back(cell);
+    }
+  }
+  layout::TableGrid out(g.xs(), std::move(ys), std::move(cells));
+  out.set_kind(TableKind::kAligned);
+  return out;
 }
 
 bool Overlap(const BBox& a, const BBox& b) {
@@ -134,6 +186,7 @@ void AssemblePages(const PageBuildOptions& options,
         }
       }
     }
+    std::vector<layout::TableGrid> split;  // column-line grids, with rows
     std::erase_if(page.grids, [&](const layout::TableGrid& g) {
       if (!UnderRuled(g)) return false;
       bool replaced = false;
@@ -142,12 +195,19 @@ void AssemblePages(const PageBuildOptions& options,
         if (!Overlap(g.bbox(), a.bbox())) continue;
         if (ReadsBetter(a, g)) {
           replaced = true;
-        } else {
-          keep[t] = false;
+          continue;
+        }
+        keep[t] = false;
+        if (replaced) continue;
+        if (std::optional<layout::TableGrid> rows =
+                RowsFromAlignment(g, tables[t])) {
+          split.push_back(std::move(*rows));
+          replaced = true;
         }
       }
       return replaced;
     });
+    for (layout::TableGrid& g : split) page.grids.push_back(std::move(g));
     std::vector<layout::Segment> barriers = page.rulings;
     for (size_t t = 0; t < tables.size(); ++t) {
       if (!keep[t]) continue;
