@@ -11,7 +11,11 @@
 //               (ReviewNumbering, over all records of a document);
 //   owner       an owner item names nothing like a unit (no unit prefix of
 //               models/units.tsv anywhere in it), in a record read by OCR
-//               or from a table without rulings.
+//               or from a table without rulings;
+//   empty       the owner or the period is empty in such a record though
+//               its other cells are not ("no owner read");
+//   id          ... or the record has no number where its table numbers
+//               the others (ReviewNumbering).
 //
 // Before that, EstimateFieldConfidence turns the OCR's field_confidence
 // (the lowest word confidence of the field's cells) into an estimate that

@@ -191,6 +191,36 @@ struct NumberingCase {
   std::vector<int> flagged;  // indexes that get an "id" item
 };
 
+// An owner or period left empty where the other cells are filled: in a
+// table found from alignment or read by OCR, text that went elsewhere; in
+// a ruled text layer, a report that names no one.
+TEST(FieldReviewTest, EmptyOwnerOrPeriodOnlyInUncertainCells) {
+  ReviewOptions options;
+  options.fiscal_year = {2568, 2568};
+  options.units = &testing::TestModel<UnitLexicon>();
+  Measure m;
+  m.measure = "จัดทำคู่มือการปฏิบัติงาน";
+  m.method = {"ประชุมชี้แจง"};
+  m.output = {"คู่มือ ๑ เล่ม"};
+  m.table_kind = "aligned";
+  std::vector<ReviewItem> got = ReviewFields(m, options);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].field, "owner");
+  EXPECT_EQ(got[0].reason, "no owner read");
+  EXPECT_EQ(got[1].field, "period");
+  EXPECT_EQ(got[1].reason, "no period read");
+  m.table_kind = "ruled";
+  EXPECT_TRUE(ReviewFields(m, options).empty());
+  // OCR of a ruled table is uncertain too.
+  m.field_confidence = {{"method", 0.95}};
+  EXPECT_EQ(ReviewFields(m, options).size(), 2u);
+  // A record with nothing but its name (a section-like row) is left alone.
+  Measure bare;
+  bare.measure = "ด้านที่ ๑";
+  bare.table_kind = "aligned";
+  EXPECT_TRUE(ReviewFields(bare, options).empty());
+}
+
 TEST(FieldReviewTest, NumberingTable) {
   const NumberingCase cases[] = {
       {"counts up", {{"1", "a"}, {"2", "b"}, {"3", "c"}}, {}},
@@ -205,6 +235,11 @@ TEST(FieldReviewTest, NumberingTable) {
        {{"1-1", "a"}, {"1-2", "b"}, {"2-1", "c"}},
        {}},
       {"no numbering", {{"", "a"}, {"", "b"}}, {}},
+      // "การ7.1มาตรการ..." (a header's last word glued to the number): the
+      // record lost its number, the table numbers the others.
+      {"a record without a number among numbered ones",
+       {{"1", "a"}, {"", "b"}, {"2", "c"}},
+       {1}},
   };
   for (const NumberingCase& c : cases) {
     SCOPED_TRACE(c.name);
