@@ -60,6 +60,37 @@ bool StripUnreadNumber(int expected, std::string* text) {
   return true;
 }
 
+// "61,6) มาตรการต่อต้าน…" for "๗.๑ มาตรการ…" (a 200-dpi scan): a token of
+// digits and punctuation that no numbering reads, with two digits at least
+// and a dot, comma or bracket among them, opening the measure cell of a
+// table that numbers its measures, in OCR only (a text layer prints its
+// numbers, and "๕,๐๐๐ บาท" may go on a cut name). A measure name cut by a
+// page break may go on with a number ("๕ ชุด"), not with such a token.
+bool StripGarbledNumber(std::string* text) {
+  std::u32string s = utf8::ToU32(*text);
+  size_t i = 0;
+  while (i < s.size() && s[i] == U' ') ++i;
+  size_t end = i;
+  int digits = 0, marks = 0;
+  while (end < s.size() && s[end] != U' ') {
+    if (utf8::IsDigit(s[end])) {
+      ++digits;
+    } else if (s[end] == U'.' || s[end] == U',' || s[end] == U'(' ||
+               s[end] == U')') {
+      ++marks;
+    } else {
+      return false;
+    }
+    ++end;
+  }
+  constexpr size_t kMaxToken = 6;  // "61,6)" for "๗.๑", "(1.1" for "๑.๑"
+  if (digits < 2 || marks < 1 || end - i > kMaxToken || end + 2 > s.size()) {
+    return false;
+  }
+  *text = utf8::FromU32(s.substr(end + 1));
+  return true;
+}
+
 // Text compared for "the same item/measure": whitespace removed.
 std::string Squash(std::string_view s) {
   std::string out;
@@ -422,9 +453,12 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
   }
   Measure* last = measures_.empty() ? nullptr : &measures_.back();
   bool has_measure = !num.rest.empty();
-  const bool unread_number = has_measure && num.id.empty() &&
-                             last_style_ == "(9)" &&
-                             StripUnreadNumber(ExpectedNumber(), &num.rest);
+  const bool unread_number =
+      has_measure && num.id.empty() &&
+      ((last_style_ == "(9)" &&
+        StripUnreadNumber(ExpectedNumber(), &num.rest)) ||
+       (!last_style_.empty() && MinConfidence(f.measure, 1.0) < 1.0 &&
+        StripGarbledNumber(&num.rest)));
 
   if (has_measure) {
     if (last != nullptr && after_break) {

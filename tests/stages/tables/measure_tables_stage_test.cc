@@ -203,6 +203,33 @@ TEST(MeasureTablesStageTest, NumberOcrReadAsDigitsStartsTheExpectedMeasure) {
   EXPECT_THAT(m[2].method, ElementsAre("สำรวจ", "จัดซื้อ"));
 }
 
+// A 200-dpi scan read "๗.๑" as "61,6)" on the row after page 18's repeated
+// header: digits and punctuation no numbering reads start a new measure,
+// with the warning; a plain number going on from a cut name does not.
+TEST(MeasureTablesStageTest, GarbledOutlineNumberStartsAMeasure) {
+  Page p1, p2, p3;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"๖.๑ มาตรการยกระดับมาตรฐานคุณธรรม", "๑. จัดทำคำสั่ง",
+                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ออกคำสั่ง", ""})}));
+  TableRow garbled = Row({"61,6) มาตรการต่อต้านการทุจริต", "๑. วิเคราะห์ความเสี่ยง",
+                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน ๑ ฉบับ", ""},
+                         2);
+  garbled.cells[0].paragraphs[0].confidence = 0.8;  // read by OCR
+  p2.blocks.push_back(TableBlock({Row(kHeader, 2), garbled}));
+  p3.blocks.push_back(TableBlock(
+      {Row(kHeader, 3), Row({"๕ ชุด", "๒. ติดตามผล", "", "", "", ""}, 3)}));
+  std::vector<Measure> m = Extract({p1, p2, p3});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].measure, "มาตรการต่อต้านการทุจริต ๕ ชุด");
+  EXPECT_THAT(m[1].warnings,
+              ::testing::Contains(::testing::HasSubstr("number unreadable")));
+  // The same token in a text layer is text.
+  garbled.cells[0].paragraphs[0].confidence = 1.0;
+  Page q2;
+  q2.blocks.push_back(TableBlock({Row(kHeader, 2), garbled}));
+  EXPECT_EQ(Extract({p1, q2}).size(), 1u);
+}
+
 // "(ก)" in a table numbered "1.", "2." is a letter, not a misread number.
 TEST(MeasureTablesStageTest, BracketedLetterInAnotherNumberingContinues) {
   Page p1, p2;
