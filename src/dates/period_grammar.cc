@@ -1,7 +1,9 @@
 #include "dates/period_grammar.h"
 
+#include <cctype>
 #include <cstdlib>
 
+#include "base/utf8.h"
 #include "dates/calendar.h"
 
 namespace raingan::dates {
@@ -27,13 +29,26 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
       // "9 ต.ค. ey - ๓๐ กุย. ๖๘": text that is no date between the first
       // date and a dash (a year OCR could not read) — the range is meant,
       // its ends are not both read.
+      // Stray punctuation before the dash ("เมษายน.- มิถุนายน", a speck
+      // OCR read as a dot) is dropped and the range read.
+      if (end < tokens_.size() && tokens_[end].kind == TokenKind::kOther &&
+          !HasLetterOrDigit(tokens_[end]) &&
+          IsWord(end + 1, WordKind::kRange)) {
+        std::vector<Token> rest = tokens_;
+        rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(end));
+        return PeriodGrammar(text_, std::move(rest), default_fy_)
+            .Parse(fiscal_hint);
+      }
+      // Only a token with letters or digits stands for an unread year.
       size_t k = end;
+      bool unread = false;
       constexpr size_t kMaxJunk = 2;  // tokens
       while (k < tokens_.size() && k - end < kMaxJunk &&
              tokens_[k].kind == TokenKind::kOther) {
+        unread = unread || HasLetterOrDigit(tokens_[k]);
         ++k;
       }
-      if (k > end && IsWord(k, WordKind::kRange)) {
+      if (unread && IsWord(k, WordKind::kRange)) {
         PeriodResult r;
         r.recognized = true;
         r.warnings.push_back("unreadable period: " + Slice(i, k + 1));
@@ -79,6 +94,20 @@ int PeriodGrammar::FiscalYearHint() const {
     }
   }
   return 0;
+}
+
+// Whether the token's text holds a letter or a digit of any script.
+bool PeriodGrammar::HasLetterOrDigit(const Token& t) const {
+  std::string_view s = text_.substr(t.begin, t.end - t.begin);
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t c = utf8::DecodeNext(s, &pos);
+    if (utf8::IsThai(c) || utf8::IsDigit(c) ||
+        (c < 0x80 && std::isalnum(static_cast<int>(c)))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Original text of tokens [from, to).

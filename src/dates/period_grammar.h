@@ -66,7 +66,8 @@ class PeriodGrammar {
     return IsNumber(i) && tokens_[i].digits <= 2 && tokens_[i].value >= 1 &&
            tokens_[i].value <= 31;
   }
-  std::string Slice(size_t from, size_t to) const;   // tokens [from, to)
+  std::string Slice(size_t from, size_t to) const;  // tokens [from, to)
+  bool HasLetterOrDigit(const Token& t) const;
   std::string SliceBytes(size_t b, size_t e) const;  // original bytes
   bool Plausible(int fiscal_year_be, const std::string& what,
                  PeriodResult* r) const;

@@ -326,6 +326,8 @@ TEST(PeriodParserTest, OcrSlippedPeriods) {
       // A year OCR read as Latin letters before the dash (a Garuda scan),
       // with a fiscal year to fill it: still no one-day period.
       {"9 ต.ค. ey - ๓๐ กุย. ๖๘", 2568, "null", "null", {}, true},
+      // ... but a stray dot before the dash is only a dot.
+      {"'เมษายน.- มิถุนายน ๒๕๖๘", 0, "2025-04-01", "2025-06-30", {}, false},
   };
   for (const Case& c : kCases) Check(c);
 }
