@@ -26,6 +26,16 @@ std::vector<double> Confidences(const std::u32string& text,
   return c;
 }
 
+// One word as the engine returns it; `space` = a blank before it.
+OcrWord Word(const char* text, double confidence, bool space) {
+  OcrWord w;
+  w.text = text;
+  w.confidence = confidence;
+  w.space_before = space;
+  w.box = {0, 0, 10, 10};
+  return w;
+}
+
 TEST(WordCorrectorTest, FixesUnsureMisreadsOfReportWords) {
   // Real misreads from the scanned samples, with the part Tesseract was
   // unsure of.
@@ -79,18 +89,10 @@ TEST(WordCorrectorTest, LeavesConfidentAndUnknownTextAlone) {
 TEST(WordCorrectorTest, CorrectsWordsOfALine) {
   // Tesseract's syllable "words" with SARA AM split (ํ + า), as the engine
   // returns them; the blank separates two tokens.
-  auto word = [](const char* t, double conf, bool space) {
-    OcrWord w;
-    w.text = t;
-    w.confidence = conf;
-    w.space_before = space;
-    w.box = {0, 0, 10, 10};
-    return w;
-  };
   std::vector<OcrWord> words = {
-      word("ประจ", 0.93, false),     word("ํ", 0.93, false),
-      word("า", 0.93, false),        word("ปิ", 0.41, false),
-      word("งบประมาณ", 0.93, false), word("พ.ศ.", 0.95, true)};
+      Word("ประจ", 0.93, false),     Word("ํ", 0.93, false),
+      Word("า", 0.93, false),        Word("ปิ", 0.41, false),
+      Word("งบประมาณ", 0.93, false), Word("พ.ศ.", 0.95, true)};
   WordCorrector c = Shipped();
   EXPECT_EQ(c.Correct(&words), 1);
   ASSERT_EQ(words.size(), 2u);
@@ -105,17 +107,9 @@ TEST(WordCorrectorTest, CorrectsWordsOfALine) {
 // Garuda form): the two tokens are one word again, and the tail alone is
 // not "corrected" into another header word two letters away.
 TEST(WordCorrectorTest, ABlankInsideAKnownWordJoinsItsTwoTokens) {
-  auto word = [](const char* t, double conf, bool space) {
-    OcrWord w;
-    w.text = t;
-    w.confidence = conf;
-    w.space_before = space;
-    w.box = {0, 0, 10, 10};
-    return w;
-  };
-  std::vector<OcrWord> words = {word("ขั้นต", 0.6, false),
-                                word("อนการดําเนินงาน", 0.6, true),
-                                word("ผู้รับผิดชอบ", 0.95, true)};
+  std::vector<OcrWord> words = {Word("ขั้นต", 0.6, false),
+                                Word("อนการดําเนินงาน", 0.6, true),
+                                Word("ผู้รับผิดชอบ", 0.95, true)};
   WordCorrector c = Shipped();
   c.Correct(&words);
   std::string line;
@@ -123,8 +117,8 @@ TEST(WordCorrectorTest, ABlankInsideAKnownWordJoinsItsTwoTokens) {
   EXPECT_EQ(line, "ขั้นตอนการดําเนินงาน ผู้รับผิดชอบ");
   // Two words that only together look like a term stay apart when the
   // blank is real: no term spans "สำนักปลัด" | "กองคลัง".
-  std::vector<OcrWord> units = {word("สำนักปลัด", 0.95, false),
-                                word("กองคลัง", 0.95, true)};
+  std::vector<OcrWord> units = {Word("สำนักปลัด", 0.95, false),
+                                Word("กองคลัง", 0.95, true)};
   c.Correct(&units);
   ASSERT_EQ(units.size(), 2u);
   EXPECT_TRUE(units[1].space_before);
