@@ -24,6 +24,33 @@ constexpr std::string_view kNoMeasureName = "row without a measure name";
 constexpr std::string_view kUnreadNumber =
     "measure number unreadable (OCR read a letter)";
 
+// The first blank-separated token of `s` when it holds only digits and the
+// characters of `punctuation`: its extent, its digits and punctuation
+// counted, its last digit's value. Empty (ok = false) otherwise.
+struct NumberToken {
+  bool ok = false;
+  size_t begin = 0, end = 0;
+  int digits = 0, marks = 0, last_digit = -1;
+};
+NumberToken LeadingNumberToken(const std::u32string& s,
+                               std::u32string_view punctuation) {
+  NumberToken t;
+  while (t.begin < s.size() && s[t.begin] == U' ') ++t.begin;
+  for (t.end = t.begin; t.end < s.size() && s[t.end] != U' '; ++t.end) {
+    if (utf8::IsDigit(s[t.end])) {
+      ++t.digits;
+      t.last_digit = utf8::DigitValue(s[t.end]);
+    } else if (punctuation.find(s[t.end]) != std::u32string_view::npos) {
+      ++t.marks;
+    } else {
+      return NumberToken{};
+    }
+  }
+  // Text must follow the token.
+  t.ok = t.end + 2 <= s.size();
+  return t;
+}
+
 // "(ต) กำหนด…" in a table numbered "(๑)", "(๒)": OCR took the digit for a
 // letter (๗ → ต on the 200-dpi sample scan). The bracketed letter is the
 // number's place, so this row starts a measure; the letter is dropped.
@@ -41,22 +68,13 @@ bool StripUnreadNumber(int expected, std::string* text) {
     *text = utf8::FromU32(s.substr(i + 4));
     return true;
   }
-  size_t end = i;
-  int last_digit = -1;
-  while (end < s.size() && s[end] != U' ') {
-    if (utf8::IsDigit(s[end])) {
-      last_digit = utf8::DigitValue(s[end]);
-    } else if (s[end] != U'(' && s[end] != U')') {
-      return false;
-    }
-    ++end;
-  }
+  NumberToken t = LeadingNumberToken(s, U"()");
   constexpr size_t kMaxToken = 3;  // "(๙)" read as "69", "(9", "๙)"
-  if (expected <= 0 || last_digit != expected % 10 || end - i > kMaxToken ||
-      end + 2 > s.size()) {
+  if (!t.ok || expected <= 0 || t.last_digit != expected % 10 ||
+      t.end - t.begin > kMaxToken) {
     return false;
   }
-  *text = utf8::FromU32(s.substr(end + 1));
+  *text = utf8::FromU32(s.substr(t.end + 1));
   return true;
 }
 
@@ -68,26 +86,12 @@ bool StripUnreadNumber(int expected, std::string* text) {
 // page break may go on with a number ("๕ ชุด"), not with such a token.
 bool StripGarbledNumber(std::string* text) {
   std::u32string s = utf8::ToU32(*text);
-  size_t i = 0;
-  while (i < s.size() && s[i] == U' ') ++i;
-  size_t end = i;
-  int digits = 0, marks = 0;
-  while (end < s.size() && s[end] != U' ') {
-    if (utf8::IsDigit(s[end])) {
-      ++digits;
-    } else if (s[end] == U'.' || s[end] == U',' || s[end] == U'(' ||
-               s[end] == U')') {
-      ++marks;
-    } else {
-      return false;
-    }
-    ++end;
-  }
+  NumberToken t = LeadingNumberToken(s, U".,()");
   constexpr size_t kMaxToken = 6;  // "61,6)" for "๗.๑", "(1.1" for "๑.๑"
-  if (digits < 2 || marks < 1 || end - i > kMaxToken || end + 2 > s.size()) {
+  if (!t.ok || t.digits < 2 || t.marks < 1 || t.end - t.begin > kMaxToken) {
     return false;
   }
-  *text = utf8::FromU32(s.substr(end + 1));
+  *text = utf8::FromU32(s.substr(t.end + 1));
   return true;
 }
 
