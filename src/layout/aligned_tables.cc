@@ -37,6 +37,23 @@ constexpr size_t kMaxHeaderCellChars = 120;
 // sample scan); a column gap is wider than a word space.
 constexpr double kWordRestGap = 0.5;
 
+// The number of a list item's marker ("๓." "3)" "(๓)"), or -1 when the
+// text does not open a numbered item.
+int ListItemNumber(std::string_view text) {
+  if (!StartsWithListMarker(text)) return -1;
+  size_t pos = 0;
+  char32_t c = utf8::DecodeNext(text, &pos);
+  while (c == U' ' && pos < text.size()) c = utf8::DecodeNext(text, &pos);
+  if (c == U'(' && pos < text.size()) c = utf8::DecodeNext(text, &pos);
+  int value = -1;
+  for (int digits = 0; utf8::IsDigit(c) && digits < 3; ++digits) {
+    value = (value < 0 ? 0 : value * 10) + utf8::DigitValue(c);
+    if (pos >= text.size()) break;
+    c = utf8::DecodeNext(text, &pos);
+  }
+  return value;
+}
+
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   size_t mid = v.size() / 2;
@@ -114,8 +131,9 @@ class Finder {
                band_roles_[b].size(), BandText(b).c_str());
       if (std::getenv("RAINGAN_DEBUG_BOXES")) {
         for (int f : bands_[b].frags)
-          RG_DEBUG("     [%.1f %.1f] %.1f %.1f %.1f %.1f %s\n", F(f).bbox.x0, F(f).bbox.x1, F(f).bbox.y0, F(f).bbox.y1, F(f).baseline, F(f).font_size,
-                   F(f).text.c_str());
+          RG_DEBUG("     [%.1f %.1f] %.1f %.1f %.1f %.1f %s\n", F(f).bbox.x0,
+                   F(f).bbox.x1, F(f).bbox.y0, F(f).bbox.y1, F(f).baseline,
+                   F(f).font_size, F(f).text.c_str());
       }
     }
     std::vector<AlignedTable> tables;
@@ -511,6 +529,10 @@ class Finder {
   // continues at its line pitch; it ends where every column with text
   // starts a new block (the first row, top-aligned, after the cells'
   // padding), or at a numbered line.
+  // How far below its first line a header wrapping in one narrow column
+  // may reach (33 em in the rows-only Umpush variant, the tallest seen).
+  static constexpr double kWrappedHeaderReach = 2.0;  // × max_header_height
+
   size_t HeaderEnd(const Header& header, bool* ruled) const {
     const std::vector<Group>& groups = header.groups;
     std::vector<double> xs = {-1e18};
@@ -550,9 +572,24 @@ class Finder {
           (options_.max_header_gap + 1.5) * em_) {
         break;
       }
+      // Past a plain header's height only the one cell still wrapping
+      // goes on, at its pitch: a narrow measure column wraps its label
+      // word by word (15 lines, 25 em, in the frame-only Garuda variant;
+      // the Umpush rows-only one reaches 33 em). Text in two columns, or
+      // after the cells' padding, is the body.
       if (bands_[b].baseline - bands_[header.first].baseline >
           options_.max_header_height * em_) {
-        break;
+        const int wrapping = OnlyColumn(last, xs);
+        if (wrapping < 0 || OnlyColumn(b, xs) != wrapping ||
+            bands_[b].baseline - bands_[b - 1].baseline > new_block ||
+            bands_[b].baseline - bands_[header.first].baseline >
+                kWrappedHeaderReach * options_.max_header_height * em_) {
+          break;
+        }
+        RG_DEBUG("   header band %zu: one column still wraps\n", b);
+        last_baseline[wrapping] = bands_[b].baseline;
+        last = b;
+        continue;
       }
       auto continues_a_column = [&](size_t n) {
         for (int f : bands_[n].frags) {
@@ -624,11 +661,10 @@ class Finder {
     // further down than a header without one may reach: a narrow measure
     // column wraps its header cell letter by letter (17 lines, 33 em, in
     // the rows-only Umpush variant).
-    constexpr double kRuledHeaderReach = 2.0;  // × max_header_height
     double left = groups.front().x0, right = groups.back().x1;
     for (size_t j = header.last; j + 1 < bands_.size(); ++j) {
       const double height = bands_[j + 1].bottom - bands_[header.first].top;
-      if (height > kRuledHeaderReach * options_.max_header_height * em_) {
+      if (height > kWrappedHeaderReach * options_.max_header_height * em_) {
         break;
       }
       // Beyond a plain header's reach only the one cell still wrapping
@@ -763,11 +799,10 @@ class Finder {
       }
       bool starts_left =
           gaps->empty() || band.x0 < gaps->front().search.lo + em_;
-      bool fits_after = after < end_band && after > b &&
-                        bands_[after].top - bands_[after - 1].bottom <=
-                            MaxBodyGap() &&
-                        !Genuine(*gaps, ClosedBy(*gaps, after)) &&
-                        !HeaderAt(after);
+      bool fits_after =
+          after < end_band && after > b &&
+          bands_[after].top - bands_[after - 1].bottom <= MaxBodyGap() &&
+          !Genuine(*gaps, ClosedBy(*gaps, after)) && !HeaderAt(after);
       // (Also right under the header: "ด้านที่ ๑ ..." often opens the body.)
       if (starts_left && fits_after) {
         for (size_t s = b; s < after; ++s) spanning->push_back(s);
@@ -1049,7 +1084,8 @@ class Finder {
       for (size_t b = s + 1; b < e; ++b) {
         bool rule = RuleBetween(b - 1, b, xs.front(), xs.back());
         bool sub_row = free_at(b) && starting(b) >= 2 &&
-                       (measure_col < 0 || !has(b, measure_col));
+                       (measure_col < 0 || !has(b, measure_col)) &&
+                       !ContinuesLists(cell[b - start]);
         if (measure_col >= 0 && sub_row) {
           // Only where no measure follows before the next boundary: the
           // lines above a centred measure are its own row's.
@@ -1086,6 +1122,20 @@ class Finder {
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     *shape_io = shape;
     return starts;
+  }
+
+  // Whether every cell a band starts goes on a numbered list ("๓. ..."
+  // in each column that has text): the next items of the row above, whose
+  // columns happen to wrap to the same line, not a sub-row of its own. A
+  // sub-row's lists start again at ๑ (or are not numbered).
+  bool ContinuesLists(const std::vector<std::vector<int>>& cells) const {
+    int filled = 0;
+    for (const std::vector<int>& frags : cells) {
+      if (frags.empty()) continue;
+      ++filled;
+      if (ListItemNumber(GroupText(frags)) < 2) return false;
+    }
+    return filled > 0;
   }
 
   // A horizontal rule between bands a and b across most of the table.

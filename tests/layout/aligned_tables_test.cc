@@ -44,6 +44,9 @@ int RoleOf(std::string_view text) {
       {"มาตรการ/กิจกรรม", kMeasure},
       {"โครงการ", kMeasure},
       {"โครงการ/กิจกรรม", kMeasure},
+      {"มาตรการโครงการหรือกิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงา"
+       "น",
+       kMeasure},
       {"ขั้นตอนการดำเนินงาน", kMethod},
       {"วิธีดำเนินการ", kMethod},
       {"ผู้รับผิดชอบ", kOwner},
@@ -545,6 +548,87 @@ TEST(AlignedTablesTest, TableContinuedOnTheNextPageWithoutAHeader) {
   EXPECT_EQ(found[1][0].grid.cols(), 4);
   EXPECT_EQ(CellText(found[1][0], second.fragments(), 0, 0), "๒. เผยแพร่ข้อมูล");
 }
+
+// A header repeated on the next page whose narrow measure column wraps
+// its long label word by word, 23 lines (the frame-only Garuda variant):
+// past a plain header's height only that column goes on, and its last
+// lines are still header, not the measure of the tail of the row the page
+// break cut.
+TEST(AlignedTablesTest, HeaderWrappingInOneNarrowColumnPastPlainHeight) {
+  const double pitch = 20;
+  const std::vector<double> lefts = {60, 110, 260, 360};
+  const std::vector<std::string> label = {
+      "มาตร", "การ",  "โครง", "การ", "หรือ",  "กิจ",   "กรรม", "ที่ดำ",
+      "เนิน",  "การ",  "เพื่อ",  "ส่ง",  "เสริม", "คุณ",   "ธรรม", "และ",
+      "ความ", "โปร่ง", "ใส",   "ภาย", "ใน",   "หน่วย", "งาน"};
+  const std::vector<std::vector<std::string>> header = {
+      label, {"ขั้นตอนการ", "ดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}};
+  PageBuilder first, second;
+  double y = first.Row(lefts, header, 40, pitch, false);
+  first.Row(lefts,
+            {{"(๑) จัด", "ทำคู่", "มือ"}, {"ประชุม", "ชี้แจง"}, {"สำนักปลัด"}, {"คู่มือ"}},
+            y + 10, pitch, false);
+  y = second.Row(lefts, header, 40, pitch, false);
+  second.Row(lefts, {{}, {"ทุกเดือน"}, {}, {"๑ เล่ม"}}, y + 10, pitch, false);
+  std::vector<PageText> pages = first.Pages();
+  pages.push_back(second.Pages()[0]);
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables(pages, Vocabulary());
+  ASSERT_EQ(found.size(), 2u);
+  ASSERT_EQ(found[1].size(), 1u);
+  const AlignedTable& t = found[1][0];
+  EXPECT_EQ(t.header_rows, 1);
+  ASSERT_EQ(t.grid.rows(), 2);
+  EXPECT_EQ(RoleOf(CellText(t, second.fragments(), 0, 0)), kMeasure);
+  EXPECT_EQ(CellText(t, second.fragments(), 1, 0), "");
+  EXPECT_EQ(CellText(t, second.fragments(), 1, 1), "ทุกเดือน");
+}
+
+// A row whose cells hold numbered lists, the third items of three columns
+// starting on one line after a paragraph space: they go on the lists above
+// and stay in the row. A sub-row's lists start again at ๑ (second case;
+// the last row, as a sub-row before a measure is ambiguous with centred
+// cells).
+class ListItemsOnOneLineTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(ListItemsOnOneLineTest, ThirdItemsStayInTheRowFirstItemsStartASubRow) {
+  const bool restart = GetParam();
+  PageBuilder page;
+  Memo(&page);
+  const double pitch = 16;
+  double y =
+      page.Row(kFourColumns,
+               {{"มาตรการ"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+               130, pitch, false);
+  y = page.Row(kFourColumns,
+               {{"(๑) จัดทำคู่มือ"},
+                {"๑. ประชุม", "ชี้แจง", "๒. ยกร่าง", "ประกาศ"},
+                {"สำนักปลัด"},
+                {"๑. คู่มือ", "ทุกกอง", "๒. ประกาศ", "ทุกเดือน"}},
+               y + 8, pitch, false);
+  const std::string marker = restart ? "๑." : "๓.";
+  page.Row(kFourColumns,
+           {{}, {marker + " เผยแพร่", "ทางเว็บไซต์"}, {}, {marker + " รายงานผล"}},
+           y + 8, pitch, false);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  if (restart) {
+    ASSERT_EQ(t.grid.rows(), 3);  // header, record, sub-row
+    EXPECT_EQ(CellText(t, page.fragments(), 2, 1), "๑. เผยแพร่ ทางเว็บไซต์");
+  } else {
+    ASSERT_EQ(t.grid.rows(), 2);
+    EXPECT_EQ(CellText(t, page.fragments(), 1, 1),
+              "๑. ประชุม ชี้แจง ๒. ยกร่าง ประกาศ ๓. เผยแพร่ ทางเว็บไซต์");
+    EXPECT_EQ(CellText(t, page.fragments(), 1, 3),
+              "๑. คู่มือ ทุกกอง ๒. ประกาศ ทุกเดือน ๓. รายงานผล");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Numbering, ListItemsOnOneLineTest, ::testing::Bool(),
+                         [](const auto& info) {
+                           return info.param ? "Restarted" : "Continued";
+                         });
 
 }  // namespace
 }  // namespace raingan::layout

@@ -494,6 +494,22 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
         last->measure = JoinWrapped(last->measure, JoinParagraphs(f.measure));
         return;
       }
+      // The same list with the rest of the row cut by the break: numbered
+      // in another shape and not the next measure's number ("(๗) ... ดังนี้
+      // ๑. ..." | "๒. มาตรการ..." beside the steps' and results' tails).
+      const int expected = ExpectedNumber();
+      const bool plain_number =
+          !num.id.empty() && num.id.size() <= 3 &&
+          std::all_of(num.id.begin(), num.id.end(),
+                      [](char c) { return c >= '0' && c <= '9'; });
+      const bool cut_row_list = plain_number && !last_style_.empty() &&
+                                num.style != last_style_ && expected > 0 &&
+                                std::stoi(num.id) != expected;
+      if (cut_row_list) {
+        last->measure = JoinWrapped(last->measure, JoinParagraphs(f.measure));
+        Merge(f, /*cut_by_break=*/true, last);
+        return;
+      }
       if (same || cut_name) {
         if (!same) last->measure = JoinWrapped(last->measure, num.rest);
         unnamed_.back() = false;

@@ -360,6 +360,30 @@ TEST(MeasureTablesStageTest, ListInsideAMeasureCellCutByAPageBreak) {
   EXPECT_EQ(m[1].measure, "แผนการใช้งบประมาณประจำปี");
 }
 
+// The same list cut with the rest of its row (the borderless Sawasdee
+// print of report 002, page 10): "๒." goes on the measure cell's list
+// beside the steps' and results' tails. It is neither measure 2 (the
+// next measure is 8) nor a record of its own.
+TEST(MeasureTablesStageTest, ListInsideAMeasureCellCutWithTheRestOfItsRow) {
+  Page p9, p10;
+  p9.blocks.push_back(
+      TableBlock({Row(kHeader, 9),
+                  Row({"(๗) กำหนดมาตรการ ดังนี้ ๑. มาตรการเผยแพร่ข้อมูลต่อสาธารณะ",
+                       "- แต่งตั้งคณะกรรมการ", "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด",
+                       "๑. การประกาศใช้", "๑. วัฒนธรรมองค์กร"},
+                      9)}));
+  p10.blocks.push_back(
+      TableBlock({Row({"๒. มาตรการให้ผู้มีส่วนได้ส่วนเสียมีส่วนร่วม", "แก่บุคลากรในหน่วยงาน",
+                       "", "", "และคู่มือการจัดการเรื่องร้องเรียน", "ลดความเสี่ยง"},
+                      10)}));
+  std::vector<Measure> m = Extract({p9, p10});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].id, "7");
+  EXPECT_THAT(m[0].measure,
+              ::testing::EndsWith("๒. มาตรการให้ผู้มีส่วนได้ส่วนเสียมีส่วนร่วม"));
+  EXPECT_THAT(m[0].method, ElementsAre("แต่งตั้งคณะกรรมการแก่บุคลากรในหน่วยงาน"));
+}
+
 // The same shape of numbering with nothing else in the row is a measure
 // of its own (a group heading row), not a continuation.
 TEST(MeasureTablesStageTest, MeasureRowOfTheTablesOwnNumberingStartsARecord) {
