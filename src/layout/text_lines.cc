@@ -118,6 +118,14 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
     if (s.vertical()) verticals.push_back(&s);
   }
 
+  // The cluster each glyph index starts (marks start none): whether the
+  // glyphs drawn between two neighbours of a line belong to that line.
+  std::vector<const Cluster*> by_order(glyphs.size(), nullptr);
+  for (const Cluster& c : clusters) {
+    if (c.order >= 0 && static_cast<size_t>(c.order) < by_order.size())
+      by_order[c.order] = &c;
+  }
+
   std::vector<TextLine> lines;
   size_t i = 0;
   while (i < sorted.size()) {
@@ -144,6 +152,19 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
       if (s->y1 >= top && s->y0 <= bottom) crossing.push_back(s);
     }
 
+    // Two neighbours drawn with a glyph of another line between them
+    // (a narrow cell's wrapped "ลำดั" | "บ", then the next cell's
+    // "โครงการ/" touching it) are two text runs: two cells.
+    auto other_line_between = [&](const Cluster& a, const Cluster& b) {
+      for (int k = a.order + 1; k < b.order; ++k) {
+        const Cluster* m = by_order[k];
+        if (m != nullptr && !m->space &&
+            std::abs(m->baseline - a.baseline) > tolerance) {
+          return true;
+        }
+      }
+      return false;
+    };
     std::vector<const Cluster*> piece;
     const Cluster* last = nullptr;  // last non-space cluster of `piece`
     bool space_since_last = false;
@@ -154,7 +175,8 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
         bool split = c->bbox.x0 - last->bbox.x1 > options.split_gap * em ||
                      (options.split_at_spaces &&
                       (space_since_last || c->order < last->order ||
-                       c->order > last->order + options.max_order_jump)) ||
+                       c->order > last->order + options.max_order_jump ||
+                       other_line_between(*last, *c))) ||
                      BarrierBetween(*last, *c, crossing);
         if (split) {
           TextLine line = MakeLine(piece, options);

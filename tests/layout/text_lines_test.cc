@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -126,6 +127,32 @@ TEST(AssembleLinesTest, ColumnRulingsSplitLines) {
   Segment above{121, 100, 121, 250, 0.75};
   Segment horizontal{80, 310, 400, 310, 0.75};
   EXPECT_EQ(AssembleLines(glyphs, {above, horizontal}).size(), 1u);
+}
+
+// A narrow cell wraps "ลำดับ" as "ลำดั" | "บ", and the next cell's label
+// "โครงการ/" starts right where "ลำดั" ends (form 012 printed in Norasi
+// with no borders). In stream order the "บ" of the line below lies between
+// them: two runs, two words for the aligned-table finder. Drawn in one
+// run they stay one word.
+TEST(AssembleLinesTest, GlyphOfAnotherLineBetweenNeighboursSplitsWords) {
+  Typesetting t;
+  t.size = 14;
+  std::vector<Glyph> glyphs = Typeset("ลำดั", 57, 747, t);
+  std::vector<Glyph> wrapped = Typeset("บ", 57, 765, t);
+  glyphs.insert(glyphs.end(), wrapped.begin(), wrapped.end());
+  double pen = 57;  // where "ลำดั" ends
+  for (const Glyph& g : Typeset("ลำดั", 57, 747, t))
+    pen = std::max(pen, g.bbox.x1);
+  std::vector<Glyph> next = Typeset("โครงการ/", pen, 747, t);
+  glyphs.insert(glyphs.end(), next.begin(), next.end());
+  LineOptions words;
+  words.split_at_spaces = true;
+  EXPECT_EQ(Texts(AssembleLines(glyphs, {}, words)),
+            (std::vector<std::string>{"ลำดั", "โครงการ/", "บ"}));
+  std::vector<Glyph> one_run = Typeset("ลำดั", 57, 747, t);
+  one_run.insert(one_run.end(), next.begin(), next.end());
+  EXPECT_EQ(Texts(AssembleLines(one_run, {}, words)),
+            (std::vector<std::string>{"ลำดัโครงการ/"}));
 }
 
 TEST(AssembleLinesTest, WideGapSplitsALine) {
