@@ -91,6 +91,13 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"pdf/011_cut_rows_garuda11_unruled.pdf",
                  "011_cut_rows.gold.json"},
         FormCase{"pdf/012_sequence_two_level_garuda11_unruled.pdf",
+                 "012_sequence_two_level.gold.json"},
+        // And in Norasi 14, narrow cells whose labels wrap and touch the
+        // next cell's (form 010's glued header words are not read yet:
+        // README, What is not done).
+        FormCase{"pdf/011_cut_rows_norasi14_unruled.pdf",
+                 "011_cut_rows.gold.json"},
+        FormCase{"pdf/012_sequence_two_level_norasi14_unruled.pdf",
                  "012_sequence_two_level.gold.json"}),
     [](const auto& info) {
       std::string s = info.param.input;
