@@ -22,11 +22,15 @@ struct BoxaDeleter {
 struct PixaDeleter {
   void operator()(Pixa* p) const { pixaDestroy(&p); }
 };
+struct NumaDeleter {
+  void operator()(Numa* n) const { numaDestroy(&n); }
+};
 
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 using BoxPtr = std::unique_ptr<Box, BoxDeleter>;
 using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
 using PixaPtr = std::unique_ptr<Pixa, PixaDeleter>;
+using NumaPtr = std::unique_ptr<Numa, NumaDeleter>;
 
 }  // namespace raingan::image
 

@@ -54,6 +54,18 @@ int ListItemNumber(std::string_view text) {
   return value;
 }
 
+// Whether `text` holds a letter or a digit of any script (not only
+// punctuation, a bullet or a lone combining mark).
+bool HasLetterOrDigit(std::string_view text) {
+  for (char32_t c : utf8::ToU32(text)) {
+    if (utf8::IsDigit(c) || (c >= U'A' && c <= U'Z') ||
+        (c >= U'a' && c <= U'z') || utf8::IsThaiConsonant(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   size_t mid = v.size() / 2;
@@ -319,6 +331,9 @@ class Finder {
     std::vector<Group> groups;
     for (size_t b = last + 1; b-- > first;) {
       for (int f : bands_[b].frags) {
+        // OCR specks read as "." or "'" label nothing and would bridge
+        // two labels or stand as columns of their own.
+        if (!HasLetterOrDigit(F(f).text)) continue;
         const BBox& box = F(f).bbox;
         std::vector<size_t> over;
         for (size_t g = 0; g < groups.size(); ++g) {
@@ -788,6 +803,17 @@ class Finder {
         ++b;
         continue;
       }
+      // A line that closes a gap only because the lines above wore it
+      // down (OCR boxes a little wide, a speck) without reaching across
+      // the space between the two header labels is a line of its column.
+      // (Not a line naming two roles: the next page's repeated header,
+      // its columns set a little apart from this page's.)
+      if (b > start && RolesNamed(b) < 2 && !ReachesAcross(*gaps, closed, b)) {
+        RG_DEBUG("   band %zu closes a worn gap only\n", b);
+        last_bottom = band.bottom;
+        ++b;
+        continue;
+      }
       // A band across the columns: a row spanning the table (a section
       // title) when it is one run of text from the first column and the
       // bands after it fit again.
@@ -820,11 +846,40 @@ class Finder {
         ++b;
         continue;
       }
-      RG_DEBUG("   stop: crossing [%s] start %d left %d fits %d\n",
-               BandText(b).c_str(), b == start, starts_left, fits_after);
+      RG_DEBUG(
+          "   stop: crossing [%s] start %d left %d fits %d closed %zu open %d "
+          "contiguous %d\n",
+          BandText(b).c_str(), b == start, starts_left, fits_after,
+          closed.size(), open_gaps, Contiguous(b));
       break;
     }
     return b;
+  }
+
+  // How many distinct roles the fragments of band `b` name.
+  int RolesNamed(size_t b) const {
+    std::vector<int> roles;
+    for (int f : bands_[b].frags) {
+      if (frag_role_[f] != 0) roles.push_back(frag_role_[f]);
+    }
+    std::sort(roles.begin(), roles.end());
+    return static_cast<int>(std::unique(roles.begin(), roles.end()) -
+                            roles.begin());
+  }
+
+  // Whether a fragment of band `b` spans the whole space between the two
+  // header labels of one of the `closed` gaps (always, for a gap without
+  // a header: a continuation's columns come from its body).
+  bool ReachesAcross(const std::vector<Gap>& gaps,
+                     const std::vector<size_t>& closed, size_t b) const {
+    for (size_t k : closed) {
+      const Interval& h = gaps[k].header;
+      if (h.width() <= 0) return true;
+      for (int f : bands_[b].frags) {
+        if (F(f).bbox.x0 < h.lo && F(f).bbox.x1 > h.hi) return true;
+      }
+    }
+    return false;
   }
 
   // The widest vertical gap inside a table's body, in points: the option
@@ -1150,6 +1205,26 @@ class Finder {
     return false;
   }
 
+  // Whether no header line above band `b` (from `first`) has text inside
+  // one of columns [c0, c1]: a parent cell is the top of the columns it
+  // spans. A fragment crossing columns lower down is a label's line that
+  // OCR joined to a neighbour's ("ดำเนินการเพื่อ" + "ะ" of ระยะ).
+  bool NothingAbove(size_t first, size_t b, const std::vector<double>& xs,
+                    int c0, int c1) const {
+    const double reach = 0.25 * em_;
+    for (size_t k = first; k < b; ++k) {
+      if (bands_[b].baseline - bands_[k].baseline <= options_.same_band * em_)
+        continue;
+      for (int f : bands_[k].frags) {
+        const BBox& box = F(f).bbox;
+        int a = ColumnOf(xs, box.x0 + reach), z = ColumnOf(xs, box.x1 - reach);
+        if (a == z && a >= c0 && a <= c1 && HasLetterOrDigit(F(f).text))
+          return false;
+      }
+    }
+    return true;
+  }
+
   // Builds the grid: header rows (one or two), then data rows.
   AlignedTable MakeTable(const std::vector<double>& seps,
                          std::optional<size_t> header_first,
@@ -1186,7 +1261,8 @@ class Finder {
           const BBox& box = F(f).bbox;
           int c0 = ColumnOf(xs, box.x0 + reach),
               c1 = ColumnOf(xs, box.x1 - reach);
-          if (c1 > c0) parents.push_back({c0, c1, box.y1});
+          if (c1 > c0 && NothingAbove(*header_first, b, xs, c0, c1))
+            parents.push_back({c0, c1, box.y1});
         }
       }
       for (size_t b = *header_first; b <= *header_last; ++b) {

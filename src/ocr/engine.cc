@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "image/ink.h"
 
 namespace raingan::ocr {
 namespace {
@@ -81,8 +82,28 @@ void MarkSpaces(std::string_view line_text, OcrLine* line) {
   }
 }
 
-// Reads the results of the last Recognize() into lines.
-std::vector<OcrLine> CollectLines(tesseract::TessBaseAPI* api) {
+// A word's box cut to the ink of the image Tesseract read (`binary`, whose
+// top-left is at `origin` in page pixels): its LSTM engine may take in the
+// blank before a word (image/ink.h).
+PixelBox InkBox(const image::Image& binary, const PixelBox& origin,
+                const PixelBox& box) {
+  image::PixelRect r =
+      image::TrimBlankColumns(binary, {box.x0 - origin.x0, box.y0 - origin.y0,
+                                       box.x1 - origin.x0, box.y1 - origin.y0});
+  return PixelBox{r.x0 + origin.x0, box.y0, r.x1 + origin.x0, box.y1};
+}
+
+// Reads the results of the last Recognize() of `region` into lines.
+std::vector<OcrLine> CollectLines(tesseract::TessBaseAPI* api,
+                                  const PixelBox& region) {
+  // Tesseract thresholds the rectangle it was given; the image is that
+  // rectangle (or the page, when no rectangle was set).
+  const image::Image binary = image::Image::Adopt(api->GetThresholdedImage());
+  PixelBox origin;
+  if (!binary.empty() && binary.width() == region.width() &&
+      binary.height() == region.height()) {
+    origin = region;
+  }
   std::vector<OcrLine> lines;
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
   if (!it) return lines;
@@ -112,7 +133,7 @@ std::vector<OcrLine> CollectLines(tesseract::TessBaseAPI* api) {
     if (!text || Blank(text.get())) continue;
     OcrWord word;
     word.text = text.get();
-    word.box = BoxAt(*it, kWord);
+    word.box = InkBox(binary, origin, BoxAt(*it, kWord));
     word.confidence = std::clamp(it->Confidence(kWord) / 100.0, 0.0, 1.0);
     lines.back().words.push_back(std::move(word));
   } while (it->Next(kWord));
@@ -329,7 +350,7 @@ Result<std::vector<OcrLine>> Engine::Recognize(const PixelBox& region,
     if (impl_->api.Recognize(nullptr) != 0) {
       return Status::Internal("Tesseract could not read the region");
     }
-    return CollectLines(&impl_->api);
+    return CollectLines(&impl_->api, r);
   } catch (const std::bad_alloc&) {
     return Status::Internal("out of memory in Tesseract");
   }

@@ -413,15 +413,11 @@ TEST(AlignedTablesTest, CentredRowRightAfterASectionRow) {
             "ช่องทางร้องเรียน ๓ ช่องทาง ภาพตู้รับเรื่อง หน้าสำนักงาน");
 }
 
-// OCR words of a real scan (tests/data/layout/ocr_centred_header.tsv): a
-// repeated header centred in its cells, with one word OCR split in two
-// ("การดําเน" | "ิน" under ช่วงระยะเวลา), then the body. The split word is
-// no column of its own (the period label above it stays that column's),
-// and the header ends where the body starts in several columns at once,
-// though the tallest label's column alone could go on at its pitch.
-TEST(AlignedTablesTest, OcrCentredHeaderFromARealScan) {
-  std::ifstream in(testing::TestDataPath("layout/ocr_centred_header.tsv"));
-  ASSERT_TRUE(in) << "fixture missing";
+// OCR words of a real page, one per line: text, x0, x1, y0, y1, baseline
+// and font size in points (tests/data/layout/*.tsv).
+PageText OcrWords(const std::string& fixture) {
+  std::ifstream in(testing::TestDataPath(fixture));
+  EXPECT_TRUE(in) << fixture << " missing";
   PageText page;
   page.height = 842;
   std::string line;
@@ -434,6 +430,17 @@ TEST(AlignedTablesTest, OcrCentredHeaderFromARealScan) {
         t.font_size;
     page.fragments.push_back(t);
   }
+  return page;
+}
+
+// OCR words of a real scan (tests/data/layout/ocr_centred_header.tsv): a
+// repeated header centred in its cells, with one word OCR split in two
+// ("การดําเน" | "ิน" under ช่วงระยะเวลา), then the body. The split word is
+// no column of its own (the period label above it stays that column's),
+// and the header ends where the body starts in several columns at once,
+// though the tallest label's column alone could go on at its pitch.
+TEST(AlignedTablesTest, OcrCentredHeaderFromARealScan) {
+  PageText page = OcrWords("layout/ocr_centred_header.tsv");
   ASSERT_GT(page.fragments.size(), 90u);
   Result<HeaderLexicon> lexicon =
       HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
@@ -547,6 +554,39 @@ TEST(AlignedTablesTest, TableContinuedOnTheNextPageWithoutAHeader) {
   EXPECT_EQ(found[1][0].header_rows, 0);
   EXPECT_EQ(found[1][0].grid.cols(), 4);
   EXPECT_EQ(CellText(found[1][0], second.fragments(), 0, 0), "๒. เผยแพร่ข้อมูล");
+}
+
+// OCR words of a 1-bit copy (tests/data/layout/ocr_bilevel_noisy_header.tsv):
+// specks read as "." and "'" between the period's and the output's labels
+// are no columns, a measure-label line that OCR joined to the next
+// column's "ะ" is no parent cell over two columns (the header stays one
+// row), and the measure's lines that the wide OCR boxes above had worn
+// the gap down to are no row spanning the table.
+TEST(AlignedTablesTest, OcrNoiseInTheHeaderOfABilevelCopy) {
+  PageText page = OcrWords("layout/ocr_bilevel_noisy_header.tsv");
+  ASSERT_GT(page.fragments.size(), 70u);
+  Result<HeaderLexicon> lexicon =
+      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  std::vector<std::vector<AlignedTable>> found = FindAlignedTables(
+      {page}, TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon)));
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].size(), 1u);
+  const AlignedTable& t = found[0][0];
+  ASSERT_EQ(t.grid.cols(), 6);
+  EXPECT_EQ(t.header_rows, 1);
+  EXPECT_EQ(t.column_roles[3], static_cast<int>(ColumnRole::kPeriod));
+  EXPECT_EQ(t.column_roles[4], static_cast<int>(ColumnRole::kOutput));
+  for (const GridCell& c : t.grid.cells()) {
+    if (c.row >= t.header_rows) EXPECT_EQ(c.col_span, 1) << "row " << c.row;
+  }
+  bool together = false;
+  for (int r = t.header_rows; r < t.grid.rows(); ++r) {
+    const std::string m = CellText(t, page.fragments, r, 0);
+    together = together || (m.find("มาตรฐานการให้") != std::string::npos &&
+                            m.find("บริการได้โดย") != std::string::npos);
+  }
+  EXPECT_TRUE(together);
 }
 
 // A header repeated on the next page whose narrow measure column wraps
