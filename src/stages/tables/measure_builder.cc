@@ -52,8 +52,9 @@ NumberToken LeadingNumberToken(const std::u32string& s,
 }
 
 // "(ต) กำหนด…" in a table numbered "(๑)", "(๒)": OCR took the digit for a
-// letter (๗ → ต on the 200-dpi sample scan). The bracketed letter is the
-// number's place, so this row starts a measure; the letter is dropped.
+// letter or a sign (๗ → ต on the 200-dpi sample scan, ๕ → @ on a noisy
+// 200-dpi copy of the borderless one). The bracketed character is the
+// number's place, so this row starts a measure; the character is dropped.
 // Also "69 ประสิทธิภาพ…" for "(๙)" (the 300-dpi borderless scan): a short
 // token of digits and brackets only, whose last digit is that of the
 // number the table expects next (`expected`, 0 when unknown) — a measure
@@ -64,7 +65,7 @@ bool StripUnreadNumber(int expected, std::string* text) {
   size_t i = 0;
   while (i < s.size() && s[i] == U' ') ++i;
   if (s.size() >= i + 5 && s[i] == U'(' && s[i + 2] == U')' &&
-      s[i + 3] == U' ' && utf8::IsThai(s[i + 1]) && !utf8::IsDigit(s[i + 1])) {
+      s[i + 3] == U' ' && s[i + 1] != U' ' && !utf8::IsDigit(s[i + 1])) {
     *text = utf8::FromU32(s.substr(i + 4));
     return true;
   }

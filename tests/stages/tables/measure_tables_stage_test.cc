@@ -149,24 +149,32 @@ TEST(MeasureTablesStageTest,
 // The 200-dpi sample scan: OCR read "(๗)" as "(ต)" on the row that opens
 // page 2, and the same measure goes on at the top of page 3.
 TEST(MeasureTablesStageTest, NumberOcrReadAsALetterStillStartsAMeasure) {
-  Page p1, p2, p3;
-  p1.blocks.push_back(TableBlock(
-      {Row(kHeader), Row({"(๖) อำนวยความสะดวก", "๑. ปรับปรุงจุดบริการ",
-                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "พื้นที่บริการ", ""})}));
-  p2.blocks.push_back(TableBlock(
-      {Row(kHeader, 2),
-       Row({"(ต) กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการ", "๑. แต่งตั้งคณะกรรมการ",
-            "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "ประกาศใช้", ""},
-           2)}));
-  p3.blocks.push_back(TableBlock(
-      {Row(kHeader, 3),
-       Row({"ทุจริต ดังนี้", "๒. ประชุมคณะกรรมการ", "", "", "", "องค์กรสะอาด"}, 3)}));
-  std::vector<Measure> m = Extract({p1, p2, p3});
-  ASSERT_EQ(m.size(), 2u);
-  EXPECT_EQ(m[1].measure, "กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต ดังนี้");
-  EXPECT_THAT(m[1].method, ElementsAre("แต่งตั้งคณะกรรมการ", "ประชุมคณะกรรมการ"));
-  EXPECT_THAT(m[1].warnings,
-              ::testing::Contains(::testing::HasSubstr("number unreadable")));
+  // ๗ read as ต (the 200-dpi sample scan), ๕ as @ (a noisy 200-dpi copy of
+  // the borderless report).
+  for (const char* misread : {"(ต) ", "(@) "}) {
+    SCOPED_TRACE(misread);
+    Page p1, p2, p3;
+    p1.blocks.push_back(
+        TableBlock({Row(kHeader),
+                    Row({"(๖) อำนวยความสะดวก", "๑. ปรับปรุงจุดบริการ",
+                         "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "พื้นที่บริการ", ""})}));
+    const std::string cell =
+        std::string(misread) + "กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการ";
+    p2.blocks.push_back(TableBlock(
+        {Row(kHeader, 2), Row({cell.c_str(), "๑. แต่งตั้งคณะกรรมการ",
+                               "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "ประกาศใช้", ""},
+                              2)}));
+    p3.blocks.push_back(TableBlock(
+        {Row(kHeader, 3),
+         Row({"ทุจริต ดังนี้", "๒. ประชุมคณะกรรมการ", "", "", "", "องค์กรสะอาด"},
+             3)}));
+    std::vector<Measure> m = Extract({p1, p2, p3});
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[1].measure, "กำหนดมาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต ดังนี้");
+    EXPECT_THAT(m[1].method, ElementsAre("แต่งตั้งคณะกรรมการ", "ประชุมคณะกรรมการ"));
+    EXPECT_THAT(m[1].warnings,
+                ::testing::Contains(::testing::HasSubstr("number unreadable")));
+  }
 }
 
 // The 300-dpi borderless sample scan: OCR read "(๙)" as "69" on the row
