@@ -91,6 +91,15 @@ std::string HeaderLexicon::Fold(std::string_view text) {
       continue;
     }
     if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    // SARA AM as OCR and some text layers write it, NIKHAHIT + SARA AA
+    // ("ดําเนิน"): one letter, as the patterns write it.
+    if (c == 0x0E4D && pos < text.size()) {
+      size_t next = pos;
+      if (utf8::DecodeNext(text, &next) == 0x0E32) {
+        c = 0x0E33;
+        pos = next;
+      }
+    }
     utf8::Append(c, &out);
   }
   return out;

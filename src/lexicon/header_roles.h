@@ -60,7 +60,8 @@ class HeaderLexicon {
   // two OCR slips ("ช่วงระยะเวสาในการดำเนินการ" → period).
   ColumnRole Classify(std::string_view header_text) const;
 
-  // Header text folded for matching: whitespace removed, Latin lower-case.
+  // Header text folded for matching: whitespace removed, Latin lower-case,
+  // NIKHAHIT + SARA AA (OCR's SARA AM) as SARA AM.
   static std::string Fold(std::string_view text);
 
  private:

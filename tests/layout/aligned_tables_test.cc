@@ -589,6 +589,30 @@ TEST(AlignedTablesTest, OcrNoiseInTheHeaderOfABilevelCopy) {
   EXPECT_TRUE(together);
 }
 
+// OCR words of a phone photo (tests/data/layout/ocr_photo_interleaved_
+// header.tsv): in the second table's header, specks and split-off words
+// between the centred labels' lines make half-pitch steps in a column; the
+// header's pitch is still the page's, so the header runs down to "งาน"
+// and the first data row is measure (๗).
+TEST(AlignedTablesTest, OcrHeaderPitchIsNotHalvedBySpecks) {
+  PageText page = OcrWords("layout/ocr_photo_interleaved_header.tsv");
+  ASSERT_GT(page.fragments.size(), 100u);
+  Result<HeaderLexicon> lexicon =
+      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  std::vector<std::vector<AlignedTable>> found = FindAlignedTables(
+      {page}, TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon)));
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].size(), 2u);
+  const AlignedTable& t = found[0][1];
+  ASSERT_EQ(t.header_rows, 1);
+  ASSERT_GE(t.grid.rows(), 2);
+  const std::string header = CellText(t, page.fragments, 0, 0);
+  EXPECT_NE(header.find("งาน"), std::string::npos) << header;
+  const std::string first = CellText(t, page.fragments, 1, 0);
+  EXPECT_EQ(first.rfind("(๗)", 0), 0u) << first;
+}
+
 // A header repeated on the next page whose narrow measure column wraps
 // its long label word by word, 23 lines (the frame-only Garuda variant):
 // past a plain header's height only that column goes on, and its last

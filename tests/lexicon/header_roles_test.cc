@@ -73,6 +73,9 @@ INSTANTIATE_TEST_SUITE_P(
         HeaderCase{"ช่วงระยะเวสาในการดำเนินการ", ColumnRole::kPeriod},
         HeaderCase{"ผู้รับผิดขอบ", ColumnRole::kOwner},
         HeaderCase{"ขั้นตอน/วิธีการปฎิบัติ", ColumnRole::kMethod},
+        // SARA AM as NIKHAHIT + SARA AA, with the English label misread
+        // (a noisy 200-dpi copy).
+        HeaderCase{"ผลการ ด\u0e4d\u0e32เนิน การ (0นเอน)", ColumnRole::kOutput},
         // Long data cells are never matched approximately.
         HeaderCase{"จัดอบรมเชิงปฏิบัติการให้ความรู้เรื่องผลประโยชน์ทับซ้อน "
                    "และจรรยาบรรณข้าราชการท้องถิ่นแก่พนักงานทุกคนในสังกัดเป็นประจำทุกปี",
