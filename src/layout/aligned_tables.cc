@@ -580,7 +580,9 @@ class Finder {
     size_t last = header.last;
     RG_DEBUG("   header end from %zu\n", header.last);
     for (size_t b = header.last + 1; b < bands_.size(); ++b) {
-      if (BandHasListMarker(b)) {
+      // (A line naming two roles is labels, whatever a speck read as "-"
+      // between them makes of it.)
+      if (BandHasListMarker(b) && RolesNamed(b) < 2) {
         RG_DEBUG("   header ends at numbered band %zu: %s\n", b,
                  BandText(b).c_str());
         break;
@@ -793,7 +795,15 @@ class Finder {
       // ระยะเวลาที่กำหนด") sits at the usual line gap.
       bool may_open = band.top - last_bottom > usual_gap_ + 0.5 * em_ ||
                       SeamBetween(b - 1, b);
-      if (b > start && may_open && HeaderAt(b).has_value()) {
+      // (OCR may garble the top line of a header repeated on a new page,
+      // "มาตรวรการ": the page's first line, naming nothing, right above a
+      // header opens it too.)
+      const bool header_next =
+          band_roles_[b].empty() && SeamBetween(b - 1, b) && b + 1 < end_band &&
+          !SeamBetween(b, b + 1) &&
+          bands_[b + 1].top - band.bottom <= options_.max_header_gap * em_ &&
+          HeaderAt(b + 1).has_value();
+      if (b > start && may_open && (header_next || HeaderAt(b).has_value())) {
         RG_DEBUG("   stop: header at %s\n", BandText(b).c_str());
         break;
       }

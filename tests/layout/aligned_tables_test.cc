@@ -578,7 +578,9 @@ TEST(AlignedTablesTest, OcrNoiseInTheHeaderOfABilevelCopy) {
   EXPECT_EQ(t.column_roles[3], static_cast<int>(ColumnRole::kPeriod));
   EXPECT_EQ(t.column_roles[4], static_cast<int>(ColumnRole::kOutput));
   for (const GridCell& c : t.grid.cells()) {
-    if (c.row >= t.header_rows) EXPECT_EQ(c.col_span, 1) << "row " << c.row;
+    if (c.row >= t.header_rows) {
+      EXPECT_EQ(c.col_span, 1) << "row " << c.row;
+    }
   }
   bool together = false;
   for (int r = t.header_rows; r < t.grid.rows(); ++r) {
@@ -611,6 +613,64 @@ TEST(AlignedTablesTest, OcrHeaderPitchIsNotHalvedBySpecks) {
   EXPECT_NE(header.find("งาน"), std::string::npos) << header;
   const std::string first = CellText(t, page.fragments, 1, 0);
   EXPECT_EQ(first.rfind("(๗)", 0), 0u) << first;
+}
+
+// OCR words of a noisy 200-dpi copy (tests/data/layout/ocr_noisy_dash_in_
+// header.tsv): a speck read as "-" between two labels of a header line
+// ("ดําเนิน (Output) - (outcome/resul") is no list item: the header runs
+// down to "หน่วยงาน" and the first data row is measure (๘).
+TEST(AlignedTablesTest, OcrDashBetweenLabelsDoesNotEndTheHeader) {
+  PageText page = OcrWords("layout/ocr_noisy_dash_in_header.tsv");
+  ASSERT_GT(page.fragments.size(), 140u);
+  Result<HeaderLexicon> lexicon =
+      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  std::vector<std::vector<AlignedTable>> found = FindAlignedTables(
+      {page}, TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon)));
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].size(), 1u);
+  const AlignedTable& t = found[0][0];
+  ASSERT_EQ(t.header_rows, 1);
+  ASSERT_GE(t.grid.rows(), 2);
+  const std::string header = CellText(t, page.fragments, 0, 0);
+  EXPECT_NE(header.find("หน่วยงาน"), std::string::npos) << header;
+  const std::string first = CellText(t, page.fragments, 1, 0);
+  EXPECT_EQ(first.rfind("(๘)", 0), 0u) << first;
+}
+
+// A header repeated at the top of the next page whose first line OCR
+// garbled ("มาตรวรการ" names no role, a 300-dpi scan): that page's first
+// line right above a header opens a new table; the table above does not
+// run on through the header.
+TEST(AlignedTablesTest, GarbledTopLineOfARepeatedHeaderStillOpensIt) {
+  const double pitch = 16;
+  PageBuilder first, second;
+  double y = first.Row(
+      kFourColumns,
+      {{"มาตรการ", "โครงการ"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+      600, pitch, true);
+  first.Row(kFourColumns,
+            {{"๑. จัดทำคู่มือ"}, {"ประชุมชี้แจง"}, {"สำนักปลัด"}, {"คู่มือ ๑ เล่ม"}}, y + 8,
+            pitch, false);
+  y = second.Row(
+      kFourColumns,
+      {{"มาตรวรการ", "โครงการ"}, {"ขั้นตอนการดำเนินงาน"}, {"ผู้รับผิดชอบ"}, {"ผลผลิต"}},
+      60, pitch, true);
+  second.Row(kFourColumns,
+             {{"๒. เผยแพร่ข้อมูล"}, {"ประกาศทางเว็บไซต์"}, {"กองคลัง"}, {"๑๒ ครั้ง"}},
+             y + 8, pitch, false);
+  std::vector<PageText> pages = first.Pages();
+  pages.push_back(second.Pages()[0]);
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables(pages, Vocabulary());
+  ASSERT_EQ(found.size(), 2u);
+  ASSERT_EQ(found[0].size(), 1u);
+  EXPECT_EQ(found[0][0].grid.rows(), 2);
+  ASSERT_EQ(found[1].size(), 1u);
+  const AlignedTable& t = found[1][0];
+  EXPECT_EQ(t.header_rows, 1);
+  ASSERT_EQ(t.grid.rows(), 2);
+  EXPECT_EQ(CellText(t, second.fragments(), 1, 0), "๒. เผยแพร่ข้อมูล");
 }
 
 // A header repeated on the next page whose narrow measure column wraps
