@@ -413,6 +413,19 @@ TEST(AlignedTablesTest, CentredRowRightAfterASectionRow) {
             "ช่องทางร้องเรียน ๓ ช่องทาง ภาพตู้รับเรื่อง หน้าสำนักงาน");
 }
 
+// The vocabulary of the project's own models/header_roles.tsv, loaded
+// once (the real OCR fixtures are read with it).
+const HeaderVocabulary& ModelsVocabulary() {
+  static const HeaderVocabulary vocabulary = [] {
+    Result<HeaderLexicon> lexicon =
+        HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
+    EXPECT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    return TableVocabulary(std::make_shared<const HeaderLexicon>(
+        lexicon.ok() ? *lexicon : HeaderLexicon::FromEntries({})));
+  }();
+  return vocabulary;
+}
+
 // OCR words of a real page, one per line: text, x0, x1, y0, y1, baseline
 // and font size in points (tests/data/layout/*.tsv).
 PageText OcrWords(const std::string& fixture) {
@@ -442,13 +455,8 @@ PageText OcrWords(const std::string& fixture) {
 TEST(AlignedTablesTest, OcrCentredHeaderFromARealScan) {
   PageText page = OcrWords("layout/ocr_centred_header.tsv");
   ASSERT_GT(page.fragments.size(), 90u);
-  Result<HeaderLexicon> lexicon =
-      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
-  HeaderVocabulary vocabulary =
-      TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon));
   std::vector<std::vector<AlignedTable>> found =
-      FindAlignedTables({page}, vocabulary);
+      FindAlignedTables({page}, ModelsVocabulary());
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].size(), 1u);
   const AlignedTable& t = found[0][0];
@@ -565,11 +573,8 @@ TEST(AlignedTablesTest, TableContinuedOnTheNextPageWithoutAHeader) {
 TEST(AlignedTablesTest, OcrNoiseInTheHeaderOfABilevelCopy) {
   PageText page = OcrWords("layout/ocr_bilevel_noisy_header.tsv");
   ASSERT_GT(page.fragments.size(), 70u);
-  Result<HeaderLexicon> lexicon =
-      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
-  std::vector<std::vector<AlignedTable>> found = FindAlignedTables(
-      {page}, TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon)));
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables({page}, ModelsVocabulary());
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].size(), 1u);
   const AlignedTable& t = found[0][0];
@@ -599,11 +604,8 @@ TEST(AlignedTablesTest, OcrNoiseInTheHeaderOfABilevelCopy) {
 TEST(AlignedTablesTest, OcrHeaderPitchIsNotHalvedBySpecks) {
   PageText page = OcrWords("layout/ocr_photo_interleaved_header.tsv");
   ASSERT_GT(page.fragments.size(), 100u);
-  Result<HeaderLexicon> lexicon =
-      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
-  std::vector<std::vector<AlignedTable>> found = FindAlignedTables(
-      {page}, TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon)));
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables({page}, ModelsVocabulary());
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].size(), 2u);
   const AlignedTable& t = found[0][1];
@@ -622,11 +624,8 @@ TEST(AlignedTablesTest, OcrHeaderPitchIsNotHalvedBySpecks) {
 TEST(AlignedTablesTest, OcrDashBetweenLabelsDoesNotEndTheHeader) {
   PageText page = OcrWords("layout/ocr_noisy_dash_in_header.tsv");
   ASSERT_GT(page.fragments.size(), 140u);
-  Result<HeaderLexicon> lexicon =
-      HeaderLexicon::Load(RAINGAN_SOURCE_DIR "/models");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
-  std::vector<std::vector<AlignedTable>> found = FindAlignedTables(
-      {page}, TableVocabulary(std::make_shared<const HeaderLexicon>(*lexicon)));
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables({page}, ModelsVocabulary());
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].size(), 1u);
   const AlignedTable& t = found[0][0];
