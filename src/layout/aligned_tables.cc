@@ -341,17 +341,28 @@ class Finder {
         }
         if (over.size() >= 2) continue;  // a parent: decided later
         if (over.empty()) {
-          // Words of one line closer than a column gap are one cell.
+          // Words of one line closer than a column gap are one cell. The
+          // gap is to the group's word on this line, not to its extent: a
+          // wider label line below may end 2 pt before the next column
+          // ("โครงการ" under "ร/" beside "ปฏิบัติ", Kinnari 14, a 45-pt column).
           for (size_t g = 0; g < groups.size(); ++g) {
-            double gap = std::max(groups[g].x0 - box.x1, box.x0 - groups[g].x1);
+            const int last = groups[g].frags.back();
             bool same_band =
                 std::find(bands_[b].frags.begin(), bands_[b].frags.end(),
-                          groups[g].frags.back()) != bands_[b].frags.end();
+                          last) != bands_[b].frags.end();
+            const BBox& near = F(last).bbox;
+            double gap = std::max(near.x0 - box.x1, box.x0 - near.x1);
+            // Two text runs drawn apart with no space between them are two
+            // cells, however close ("การดำเนิน" overflowing its period
+            // cell 0.4 pt from the owner cell's "ชอบ", Kinnari 14).
+            bool drawn_apart =
+                box.x0 >= near.x1 ? F(f).run_break : F(last).run_break;
             // ... unless each names a role of its own ("หรือ" joins
             // "มาตรการ โครงการ", "ขั้นตอนหรือ" 1.4 pt to its right does not).
             int a = frag_role_[groups[g].frags.back()], r = frag_role_[f];
             bool two_labels = a != 0 && r != 0 && a != r;
-            if (same_band && gap < options_.min_gap * em_ && !two_labels) {
+            if (same_band && gap < options_.min_gap * em_ && !two_labels &&
+                !drawn_apart) {
               over.push_back(g);
               break;
             }

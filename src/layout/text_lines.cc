@@ -168,20 +168,24 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
     std::vector<const Cluster*> piece;
     const Cluster* last = nullptr;  // last non-space cluster of `piece`
     bool space_since_last = false;
+    bool piece_after_jump = false;  // `piece` began at a content-stream jump
     for (const Cluster* c : band) {
       if (c->space) space_since_last = true;
       if (!c->space && last != nullptr) {
         double em = std::max(c->font_size, last->font_size);
+        bool jump = options.split_at_spaces && !space_since_last &&
+                    (c->order < last->order ||
+                     c->order > last->order + options.max_order_jump ||
+                     other_line_between(*last, *c));
         bool split = c->bbox.x0 - last->bbox.x1 > options.split_gap * em ||
-                     (options.split_at_spaces &&
-                      (space_since_last || c->order < last->order ||
-                       c->order > last->order + options.max_order_jump ||
-                       other_line_between(*last, *c))) ||
+                     (options.split_at_spaces && space_since_last) || jump ||
                      BarrierBetween(*last, *c, crossing);
         if (split) {
           TextLine line = MakeLine(piece, options);
+          line.run_break = piece_after_jump;
           if (!line.text.empty()) lines.push_back(std::move(line));
           piece.clear();
+          piece_after_jump = jump;
         }
       }
       piece.push_back(c);
@@ -191,6 +195,7 @@ std::vector<TextLine> AssembleLines(const std::vector<Glyph>& glyphs,
       }
     }
     TextLine line = MakeLine(piece, options);
+    line.run_break = piece_after_jump;
     if (!line.text.empty()) lines.push_back(std::move(line));
     i = j;
   }

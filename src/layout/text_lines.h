@@ -29,6 +29,10 @@ struct TextLine {
   // The producer drew a space glyph after the last word: the next line, if
   // the text continues there, starts a new word.
   bool trailing_space = false;
+  // With LineOptions::split_at_spaces: this word was split from the word
+  // before it on its band because the content stream jumped between them
+  // (another text run, no space glyph) — as a neighbouring cell is drawn.
+  bool run_break = false;
 };
 
 struct LineOptions {

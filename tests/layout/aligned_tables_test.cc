@@ -122,6 +122,10 @@ class PageBuilder {
 
   const std::vector<TextLine>& fragments() const { return fragments_; }
 
+  // Marks the last fragment as drawn in another text run than the one
+  // before it (TextLine::run_break).
+  void RunBreakOnLast() { fragments_.back().run_break = true; }
+
  private:
   // Code points that take a column (Thai marks above and below do not).
   static int Letters(const std::string& word) {
@@ -705,6 +709,40 @@ TEST(AlignedTablesTest, HeaderWrappingInOneNarrowColumnPastPlainHeight) {
   EXPECT_EQ(RoleOf(CellText(t, second.fragments(), 0, 0)), kMeasure);
   EXPECT_EQ(CellText(t, second.fragments(), 1, 0), "");
   EXPECT_EQ(CellText(t, second.fragments(), 1, 1), "ทุกเดือน");
+}
+
+// One Word table per measure, a rule under the header only (Kinnari 14):
+// the columns are as narrow as their longest word. The measure label's
+// widest line ("การ/กิจ") ends 2 pt before the method column, beside which
+// the line above has only "มาตร"; and the period label "ระยะ" | "เวลา" ends
+// 0.4 pt from the owner label, drawn in another run. Six columns, none
+// merged.
+TEST(AlignedTablesTest, TightColumnsOfOneWordTableStayApart) {
+  PageBuilder page;
+  Memo(&page);
+  page.Line("มาตร", 60, 140);
+  page.Line("วิธีดำเนินการ", 98, 140);
+  page.Line("ระยะ", 200, 140);
+  page.Line("ผู้รับ", 224.4, 140);
+  page.RunBreakOnLast();
+  page.Line("ผลผลิต", 300, 140);
+  page.Line("ผลลัพธ์", 360, 140);
+  page.Line("การ/กิจ", 60, 156);
+  page.Line("เวลา", 200, 156);
+  page.Line("ผิดชอบ", 224.4, 156);
+  page.RunBreakOnLast();
+  page.Line("กรรม", 60, 172);
+  page.Row(
+      {60, 101, 200, 228, 300, 360},
+      {{"๑.๑", "จัดทำ"}, {"ประชุม"}, {"ต.ค."}, {"กอง", "คลัง"}, {"คู่มือ"}, {"ดี"}},
+      184, 16, false);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  EXPECT_EQ(t.column_roles, (std::vector<int>{kMeasure, kMethod, kPeriod,
+                                              kOwner, kOutput, kOutcome}));
+  ASSERT_EQ(t.grid.rows(), t.header_rows + 1);
+  EXPECT_EQ(CellText(t, page.fragments(), t.header_rows, 3), "กอง คลัง");
 }
 
 // A row whose cells hold numbered lists, the third items of three columns

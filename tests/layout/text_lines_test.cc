@@ -155,6 +155,33 @@ TEST(AssembleLinesTest, GlyphOfAnotherLineBetweenNeighboursSplitsWords) {
             (std::vector<std::string>{"ลำดัโครงการ/"}));
 }
 
+// A period cell's "การดำเนิน" overflows to 0.4 pt from the owner cell's
+// "ชอบ" (Kinnari 14, a rule under the header only). Drawn in another run,
+// the second word says so; a word after a space glyph of the same run
+// does not.
+TEST(AssembleLinesTest, WordDrawnInAnotherRunIsMarked) {
+  Typesetting t;
+  t.size = 14;
+  std::vector<Glyph> glyphs = Typeset("การดำเนิน", 178, 581, t);
+  std::vector<Glyph> wrapped = Typeset("การ", 178, 606, t);
+  glyphs.insert(glyphs.end(), wrapped.begin(), wrapped.end());
+  double pen = 178;
+  for (const Glyph& g : glyphs)
+    if (g.baseline == 581) pen = std::max(pen, g.bbox.x1);
+  std::vector<Glyph> owner = Typeset("ชอบ", pen + 0.4, 581, t);
+  glyphs.insert(glyphs.end(), owner.begin(), owner.end());
+  std::vector<Glyph> spaced = Typeset("ผู้รับ ผิด", 300, 581, t);
+  glyphs.insert(glyphs.end(), spaced.begin(), spaced.end());
+  LineOptions words;
+  words.split_at_spaces = true;
+  std::vector<TextLine> lines = AssembleLines(glyphs, {}, words);
+  ASSERT_EQ(Texts(lines),
+            (std::vector<std::string>{"การดำเนิน", "ชอบ", "ผู้รับ", "ผิด", "การ"}));
+  EXPECT_FALSE(lines[0].run_break);
+  EXPECT_TRUE(lines[1].run_break);
+  EXPECT_FALSE(lines[3].run_break);  // after a space glyph of its run
+}
+
 TEST(AssembleLinesTest, WideGapSplitsALine) {
   // "(ลงชื่อ)" at the left and a name far right on the same baseline.
   std::vector<Glyph> glyphs = Typeset("(ลงชื่อ)", 85, 500);
