@@ -115,6 +115,28 @@ TEST_F(PageReaderTest, ScannedTableLandsInItsCells) {
   EXPECT_EQ(Text(row[1]).rfind("๑. จัดทำคู่มือ", 0), 0u) << Text(row[1]);
 }
 
+// The header and first group row of a borderless table (form 011 printed
+// in Garuda 11 and scanned at 300 dpi): "มาตรการ" has no mark above or
+// below its consonants, so its ink block is exactly as tall as its
+// letters; read without the blank around it, Tesseract made it "WG) วิโว้",
+// and "มิติที่ ๑" "JAN o".
+TEST_F(PageReaderTest, InkBlocksAreReadWithTheBlankAroundThem) {
+  Result<std::string> bytes =
+      ReadFile(testing::TestDataPath("ocr/011_garuda11_header.scan.png"));
+  ASSERT_TRUE(bytes.ok());
+  Result<image::Image> scan = image::Image::Decode(*bytes);
+  ASSERT_TRUE(scan.ok()) << scan.status().ToString();
+  Result<ReadPage> read =
+      RecognizeScannedPage(engine_.get(), *scan, 1, Models());
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  std::string text;
+  for (const RecognizedLine& l : read->lines)
+    text += norm_->Normalize(l.line.text) + "\n";
+  EXPECT_NE(text.find("มาตรการ"), std::string::npos) << text;
+  EXPECT_NE(text.find("มิติที"), std::string::npos) << text;
+  EXPECT_NE(text.find("การสร้างวัฒนธรรม"), std::string::npos) << text;
+}
+
 TEST_F(PageReaderTest, BlankPageIsAWarningNotAFailure) {
   image::Image blank = Gray(1240, 1754, std::vector<uint8_t>(1240 * 1754, 250));
   Result<ReadPage> read = ReadScannedPage(engine_.get(), blank, 3, Models());
