@@ -61,8 +61,11 @@ size_t PeriodGrammar::ParseItem(size_t i, DateItem* item) const {
       }
       j = k + 1;
     }
-  } else if (IsNumber(k) && era) {
-    item->bad_year = true;  // "พ.ศ. 25688"
+  } else if (IsNumber(k) &&
+             (era || tokens_[k].digits > 4 || tokens_[k].digits == 3)) {
+    // "พ.ศ. 25688", "ตุลาคม ๒๕๒๐๓๐": a number in the year's place that no
+    // day can be (a day has at most two digits) is a misread year.
+    item->bad_year = true;
     j = k + 1;
   }
   item->begin = tokens_[i].begin;

@@ -48,7 +48,11 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
         unread = unread || HasLetterOrDigit(tokens_[k]);
         ++k;
       }
-      if (unread && IsWord(k, WordKind::kRange)) {
+      // "๑ ตุลาคม bot ๓๐ กันยา ยน": the first date has no year, and after
+      // the unread year another date starts (a day and a word) — the dash
+      // was lost with the year; the range is meant, its ends are not read.
+      if (unread && (IsWord(k, WordKind::kRange) ||
+                     (items.back().year_be == 0 && StartsDate(k)))) {
         PeriodResult r;
         r.recognized = true;
         r.warnings.push_back("unreadable period: " + Slice(i, k + 1));
@@ -94,6 +98,16 @@ int PeriodGrammar::FiscalYearHint() const {
     }
   }
   return 0;
+}
+
+// Whether a date, read or not, starts at token i: a day/month chain, or a
+// day number followed by a word that is no month ("๓๐ กันยา ยน").
+bool PeriodGrammar::StartsDate(size_t i) const {
+  std::vector<DateItem> items;
+  if (ParseChain(i, &items) != i) return true;
+  return IsDay(i) && i + 1 < tokens_.size() &&
+         tokens_[i + 1].kind == TokenKind::kOther &&
+         HasLetterOrDigit(tokens_[i + 1]);
 }
 
 // Whether the token's text holds a letter or a digit of any script.

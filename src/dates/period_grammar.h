@@ -67,6 +67,7 @@ class PeriodGrammar {
            tokens_[i].value <= 31;
   }
   std::string Slice(size_t from, size_t to) const;  // tokens [from, to)
+  bool StartsDate(size_t i) const;
   bool HasLetterOrDigit(const Token& t) const;
   std::string SliceBytes(size_t b, size_t e) const;  // original bytes
   bool Plausible(int fiscal_year_be, const std::string& what,

@@ -326,6 +326,13 @@ TEST(PeriodParserTest, OcrSlippedPeriods) {
       // A year OCR read as Latin letters before the dash (a Garuda scan),
       // with a fiscal year to fill it: still no one-day period.
       {"9 ต.ค. ey - ๓๐ กุย. ๖๘", 2568, "null", "null", {}, true},
+      // Both years read as Latin letters and the end month split in two
+      // (a Garuda scan): a second date follows the unread year, so a
+      // range is meant and neither end is known.
+      {"๑ ตุลาคม bot ๓๐ กันยา ยน be", 2568, "null", "null", {}, true},
+      // A year OCR glued to the next day number ("๒๕๒๐๓๐" for "๒๕๖๗ ๓๐"
+      // with a slipped digit): the start's year is unread.
+      {"๑ ตุลาคม ๒๕๒๐๓๐ - ๓๐ กันยายน ๒๕๖๘", 2568, "null", "null", {}, true},
       // ... but a stray dot before the dash is only a dot.
       {"'เมษายน.- มิถุนายน ๒๕๖๘", 0, "2025-04-01", "2025-06-30", {}, false},
   };
