@@ -52,15 +52,30 @@ double Em(const Glyph& g) {
 
 // Whether a mark glyph can sit on `host` (the base drawn just before it in
 // the content stream). The window is wide to the right because the mark's
-// pen position is after the base plus any letter-spacing.
-bool FitsPrecedingBase(const Cluster& host, const Glyph& mark) {
+// pen position is after the base plus any letter-spacing. `next` is the
+// glyph drawn after the mark (null if none): when the producer emits marks
+// after their base (`marks_trail`), a mark at the pen position of the next
+// base belongs to the base before it however wide the letter-spacing — a
+// line of Thai distributed justification spaces its letters 1.1 em apart
+// (sample 004, page 116: "ร ะ ด ั บ", the ั at บ's origin).
+bool FitsPrecedingBase(const Cluster& host, const Glyph& mark,
+                       const Glyph* next, bool marks_trail) {
   double em = std::max(host.font_size, Em(mark));
   if (mark.baseline < host.baseline - 0.8 * em ||
       mark.baseline > host.baseline + 0.3 * em) {
     return false;
   }
-  return mark.bbox.x0 >= host.bbox.x0 - 0.2 * em &&
-         mark.bbox.x0 <= host.bbox.x1 + 1.0 * em;
+  double right = host.bbox.x1 + 1.0 * em;
+  // Letter-spacing wider than 3 em is no justified line but a gap between
+  // cells; a mark there is not carried across it.
+  constexpr double kMaxLetterSpacing = 3.0;  // em
+  if (marks_trail && next != nullptr && !next->text.empty() &&
+      std::abs(next->baseline - host.baseline) <= 0.3 * em &&
+      next->bbox.x0 >= host.bbox.x1 &&
+      next->bbox.x0 <= host.bbox.x1 + kMaxLetterSpacing * em) {
+    right = std::max(right, next->bbox.x0 + 0.2 * em);
+  }
+  return mark.bbox.x0 >= host.bbox.x0 - 0.2 * em && mark.bbox.x0 <= right;
 }
 
 // Whether a mark emitted before any base (start of a line, after a space)
@@ -73,6 +88,36 @@ bool FitsFollowingBase(const Cluster& base, const Glyph& mark) {
   }
   return mark.bbox.x0 >= base.bbox.x0 - 0.6 * em &&
          mark.bbox.x0 <= base.bbox.x1 + 0.2 * em;
+}
+
+// Whether the producer of these glyphs emits each mark after its base: no
+// mark is drawn where no base precedes it on its line (first of the
+// stream, after a space glyph, after a glyph on another baseline) while a
+// base follows it there. A Thai word never starts with a mark, so one such
+// mark shows a producer that emits marks first.
+bool MarksTrailTheirBase(const std::vector<Glyph>& glyphs) {
+  auto is_base = [](const Glyph& g) {
+    return !g.text.empty() && !IsSpaceText(g.text) &&
+           !IsCombiningMark(FirstCodePoint(g.text));
+  };
+  for (size_t i = 0; i + 1 < glyphs.size(); ++i) {
+    const Glyph& g = glyphs[i];
+    if (g.text.empty() || !IsCombiningMark(FirstCodePoint(g.text))) continue;
+    double em = Em(g);
+    bool base_before =
+        i > 0 && is_base(glyphs[i - 1]) &&
+        std::abs(glyphs[i - 1].baseline - g.baseline) <= 0.8 * em;
+    if (i > 0 && !base_before &&
+        IsCombiningMark(FirstCodePoint(glyphs[i - 1].text))) {
+      continue;  // the second of stacked marks
+    }
+    const Glyph& n = glyphs[i + 1];
+    if (!base_before && is_base(n) &&
+        std::abs(n.baseline - g.baseline) <= 0.8 * em) {
+      return false;
+    }
+  }
+  return true;
 }
 
 Cluster FromGlyph(const Glyph& g, int order) {
@@ -114,6 +159,7 @@ bool IsCombiningMark(char32_t c) {
 }
 
 std::vector<Cluster> BuildClusters(const std::vector<Glyph>& glyphs) {
+  const bool marks_trail = MarksTrailTheirBase(glyphs);
   std::vector<Cluster> out;
   out.reserve(glyphs.size());
   int host = -1;  // cluster the next mark may attach to
@@ -145,7 +191,8 @@ std::vector<Cluster> BuildClusters(const std::vector<Glyph>& glyphs) {
     }
     char32_t cp = FirstCodePoint(g.text);
     if (IsCombiningMark(cp)) {
-      if (host >= 0 && FitsPrecedingBase(out[host], g)) {
+      const Glyph* next = i + 1 < glyphs.size() ? &glyphs[i + 1] : nullptr;
+      if (host >= 0 && FitsPrecedingBase(out[host], g, next, marks_trail)) {
         AppendMark(&out[host], g);
       } else {
         pending.push_back(order);

@@ -61,6 +61,25 @@ TEST(BuildClustersTest, LetterSpacedLibreOfficeLine) {
   EXPECT_DOUBLE_EQ(clusters[0].bbox.x1, 341.60 + 9.17);
 }
 
+TEST(BuildClustersTest, DistributedLineKeepsMarksOnTheBaseBefore) {
+  // Page 116 of sample 004 (Word, TH Sarabun 16 pt): a line of Thai
+  // distributed justification, letters 1.1 em apart. Each mark is drawn
+  // after its base at the next base's origin; with the gap wider than the
+  // usual window the ั went onto บ ("ระดบั" for "ระดับ").
+  std::vector<Glyph> glyphs = Glyphs({
+      {"ร", 85.20, 267.70, 7.74},
+      {"ะ", 110.59, 267.70, 8.58},
+      {"ด", 136.78, 267.70, 9.41},
+      {"ั", 163.87, 267.70, 0.00},
+      {"บ", 163.87, 267.70, 10.29},
+      {"ค", 191.76, 267.70, 9.46},
+      {"ุ", 218.85, 267.70, 0.00},
+      {"ณ", 218.85, 267.70, 13.05},
+  });
+  EXPECT_EQ(Texts(BuildClusters(glyphs)),
+            (std::vector<std::string>{"ร", "ะ", "ดั", "บ", "คุ", "ณ"}));
+}
+
 TEST(BuildClustersTest, MarkBeforeItsBase) {
   // Some producers emit the mark first, at the base's origin.
   std::vector<Glyph> glyphs = Glyphs({
