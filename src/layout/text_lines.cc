@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "base/utf8.h"
 #include "layout/clusters.h"
 
 namespace raingan::layout {
@@ -38,6 +39,61 @@ bool BarrierBetween(const Cluster& a, const Cluster& b,
     if (s->x0 > xa && s->x0 < xb && s->y0 <= y && s->y1 >= y) return true;
   }
   return false;
+}
+
+// Right-to-left letters (Hebrew, Arabic and their presentation forms).
+bool IsRtlLetter(char32_t c) {
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+// Producers draw a right-to-left run in visual order, left to right, and
+// its glyphs come out of x order reversed from how they are written:
+// "ทุจريت" (an Arabic look-alike pasted into a Thai word, sample 004)
+// is drawn ت ي ر. Reverses each run of RTL letters, with the spaces
+// between them, back to logical order; the combining marks after an
+// Arabic letter stay after it.
+std::string LogicalOrderOfRtlRuns(const std::string& text) {
+  std::u32string u = utf8::ToU32(text);
+  bool any = false;
+  for (char32_t c : u) any = any || IsRtlLetter(c);
+  if (!any) return text;
+  auto is_rtl_mark = [](char32_t c) {
+    return (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+           (c >= 0x0591 && c <= 0x05C7);
+  };
+  std::u32string out;
+  size_t i = 0;
+  while (i < u.size()) {
+    if (!IsRtlLetter(u[i])) {
+      out += u[i++];
+      continue;
+    }
+    // The run: RTL letters, and spaces followed by another RTL letter.
+    size_t end = i;
+    while (end < u.size()) {
+      if (IsRtlLetter(u[end])) {
+        ++end;
+      } else if (u[end] == ' ' && end + 1 < u.size() &&
+                 IsRtlLetter(u[end + 1])) {
+        ++end;
+      } else {
+        break;
+      }
+    }
+    // Units: a letter with the marks after it, or one space.
+    std::vector<std::u32string> units;
+    for (size_t k = i; k < end; ++k) {
+      if (is_rtl_mark(u[k]) && !units.empty()) {
+        units.back() += u[k];
+      } else {
+        units.emplace_back(1, u[k]);
+      }
+    }
+    for (auto it = units.rbegin(); it != units.rend(); ++it) out += *it;
+    i = end;
+  }
+  return utf8::FromU32(out);
 }
 
 // Builds one line from clusters sorted by x (spaces included).
@@ -91,6 +147,7 @@ TextLine MakeLine(const std::vector<const Cluster*>& piece,
     chars += c.text.size();
     if (c.bold) bold_chars += c.text.size();
   }
+  line.text = LogicalOrderOfRtlRuns(line.text);
   line.font_size = Median(sizes);
   line.bold = bold_chars * 2 > chars;
   std::vector<double> baselines;

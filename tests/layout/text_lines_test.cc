@@ -236,3 +236,27 @@ TEST(SortReadingOrderTest, SameBaselineLeftToRight) {
 
 }  // namespace
 }  // namespace raingan::layout
+
+namespace raingan::layout {
+namespace {
+
+TEST(AssembleLinesTest, RightToLeftRunIsReadInLogicalOrder) {
+  // Page 174 of sample 004: an Arabic look-alike of "ริต" pasted into
+  // "ทุจริต", drawn in visual order (ت ي ر from left to right). The text
+  // export of the same report holds it in logical order, ر ي ت.
+  std::vector<Glyph> glyphs = {
+      MakeGlyph("ท", 382.66, 585.30, 10.34),
+      MakeGlyph("ุ", 392.97, 585.30, 0),
+      MakeGlyph("จ", 392.97, 585.30, 8.83),
+      MakeGlyph("ت", 402.50, 585.30, 15.70),
+      MakeGlyph("ي", 418.20, 585.30, 4.44),
+      MakeGlyph("ر", 422.68, 585.30, 7.71),
+      MakeGlyph(" ", 430.30, 585.30, 5.18),
+      MakeGlyph("ร", 435.50, 585.30, 7.74),
+  };
+  EXPECT_EQ(Texts(AssembleLines(glyphs, {})),
+            (std::vector<std::string>{"ทุจريت ร"}));
+}
+
+}  // namespace
+}  // namespace raingan::layout
