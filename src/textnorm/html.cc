@@ -252,4 +252,21 @@ std::string StripHtml(std::string_view html) {
   return out;
 }
 
+std::string UnwrapAutolinks(std::string_view text) {
+  if (text.find('<') == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    Markup m;
+    if (text[pos] == '<' && ParseAutolink(text, pos, &m)) {
+      out.append(m.link);
+      pos = m.end;
+      continue;
+    }
+    out.push_back(text[pos++]);
+  }
+  return out;
+}
+
 }  // namespace raingan::textnorm

@@ -30,6 +30,11 @@ bool ContainsHtml(std::string_view text);
 // spaces and trimmed in each paragraph; empty paragraphs are dropped.
 std::vector<HtmlParagraph> SplitHtml(std::string_view html);
 
+// Only the autolinks of `text` unwrapped ("<https://x.y>" -> "https://x.y"),
+// everything else as it is. A PDF or a scan prints the brackets the text
+// export wrote; they delimit the address and are not part of it.
+std::string UnwrapAutolinks(std::string_view text);
+
 // SplitHtml() joined by single spaces.
 std::string StripHtml(std::string_view html);
 

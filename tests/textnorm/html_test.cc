@@ -143,3 +143,22 @@ TEST(ContainsHtmlTest, TagsEntitiesAndAutolinks) {
 
 }  // namespace
 }  // namespace raingan::textnorm
+
+namespace raingan::textnorm {
+namespace {
+
+// Sample 004's PDF prints the brackets its text export wrote around an
+// address; both are the same field.
+TEST(UnwrapAutolinksTest, OnlyAddressesInBracketsLoseThem) {
+  EXPECT_EQ(UnwrapAutolinks("ออนไลน์ <https://ggde.nacc.go.th>)"),
+            "ออนไลน์ https://ggde.nacc.go.th)");
+  EXPECT_EQ(UnwrapAutolinks("ป.ป.ช.<http://www.nacc.go.th>เป็นต้น"),
+            "ป.ป.ช.http://www.nacc.go.thเป็นต้น");
+  for (const char* kept : {"a < b > c", "<p>ข้อ</p>", "ร้อยละ <80", "<",
+                           "<https://no end", "< https://x.y>"}) {
+    EXPECT_EQ(UnwrapAutolinks(kept), kept);
+  }
+}
+
+}  // namespace
+}  // namespace raingan::textnorm

@@ -4,9 +4,9 @@
 #include <memory>
 #include <utility>
 
-#include "textnorm/normalizer.h"
-
+#include "textnorm/html.h"
 #include "textnorm/image_caption.h"
+#include "textnorm/normalizer.h"
 
 namespace raingan {
 namespace {
@@ -15,7 +15,8 @@ void NormalizeParagraphs(const textnorm::Normalizer& n,
                          std::vector<Paragraph>* paras) {
   // A picture's English description is no field's text (any backend).
   for (Paragraph& p : *paras) {
-    p.text = textnorm::StripImageCaption(n.Normalize(p.text));
+    p.text = textnorm::StripImageCaption(
+        textnorm::UnwrapAutolinks(n.Normalize(p.text)));
   }
   paras->erase(
       std::remove_if(paras->begin(), paras->end(),
@@ -36,8 +37,8 @@ class NormalizeStage : public Stage {
     for (Page& page : doc->pages) {
       for (Block& block : page.blocks) {
         if (block.type == BlockType::kParagraph) {
-          block.text.text =
-              textnorm::StripImageCaption(n.Normalize(block.text.text));
+          block.text.text = textnorm::StripImageCaption(
+              textnorm::UnwrapAutolinks(n.Normalize(block.text.text)));
           continue;
         }
         for (TableRow& row : block.table.rows) {
