@@ -1,5 +1,7 @@
 #include "layout/paragraphs.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 #include "regex/regex.h"
 
@@ -53,6 +55,21 @@ bool GluedAcrossWrap(std::string_view text, std::string_view line) {
   return false;
 }
 
+// The number a line's leading numeric marker counts with — the last part
+// of "๒.๓", "(๔)", "๕)" — or -1 when the line opens with none (a bullet,
+// a letter, text).
+int MarkerCount(std::string_view line) {
+  static const Regex kNumber(
+      R"(^\s*\(?((?:[0-9๐-๙]{1,3}\.)*)([0-9๐-๙]{1,3})[.)\s])");
+  RegexMatch m;
+  if (!kNumber.PartialMatch(line, &m)) return -1;
+  int value = 0;
+  for (char32_t c : utf8::ToU32(m.groups[2])) {
+    value = value * 10 + utf8::DigitValue(c);
+  }
+  return value;
+}
+
 }  // namespace
 
 bool StartsWithListMarker(std::string_view line) {
@@ -101,9 +118,36 @@ std::vector<Paragraph> CellParagraphs(const std::vector<TextLine>& lines,
                                       const ParagraphOptions& options) {
   std::vector<Paragraph> out;
   const TextLine* prev = nullptr;
+  int last_count = 0;  // the number of the cell's last numbered item
+  int numbered = 0;    // items numbered so far
+  double right = 0;    // where the cell's longest line ends
+  for (const TextLine& line : lines) right = std::max(right, line.bbox.x1);
   for (const TextLine& line : lines) {
     bool marker = out.empty() ? StartsWithListMarker(line.text)
                               : OpensListItem(out.back().text, line.text);
+    int count = marker ? MarkerCount(line.text) : -1;
+    if (marker && count >= 0 && !out.empty()) {
+      // Inside a cell a number opens an item only where the cell's list
+      // counts on: 1 (a list starts), the next number, or one skipped in a
+      // long list. A number a line merely wrapped before ("ระดับ" |
+      // "๙๙.๔๖ ซึ่ง…", "(No.๔," | "๕) ที่…") is the sentence going on.
+      bool counts = count == 1 || count == last_count + 1 ||
+                    (numbered >= 3 && count == last_count + 2);
+      // Before any number in the cell, the list may have begun on the page
+      // before ("…และ ๒๕๗๐" | "๓. กิจกรรม…", plan 004): a number after a
+      // line that ends short of the cell's right edge — its item ended
+      // there — still opens one. A line that wrapped ends within a word of
+      // the edge; 3 em is longer than most Thai words at any size.
+      constexpr double kShortLine = 3.0;  // em
+      bool after_short_line =
+          numbered == 0 && prev != nullptr &&
+          prev->bbox.x1 < right - kShortLine * std::max(prev->font_size, 1.0);
+      if (!counts && !after_short_line) marker = false;
+    }
+    if (marker && count >= 0) {
+      last_count = count;
+      ++numbered;
+    }
     bool gap = prev != nullptr &&
                line.bbox.y0 - prev->bbox.y1 >
                    options.gap * std::max(line.font_size, prev->font_size);

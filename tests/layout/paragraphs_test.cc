@@ -105,6 +105,40 @@ TEST(CellParagraphsTest, ListItemsStartParagraphs) {
   EXPECT_DOUBLE_EQ(ps[1].prov.bbox.y1, 306 + 1.3 * 12);
 }
 
+TEST(CellParagraphsTest, ANumberThatDoesNotCountIsTheSentenceGoingOn) {
+  // Outcome cells of the 002 prints: the score wrapped to a line of its
+  // own, read as an outline number "99.46" and dropped with nothing after.
+  std::vector<TextLine> lines = {
+      Line("ภาพรวม ITA สูงถึง", 100),
+      Line("๙๙.๔๖", 116.5),
+      Line("ในระดับ", 133),
+      Line("๙๙.๔๖ ซึ่งสูงกว่า", 149.5),
+  };
+  EXPECT_EQ(
+      Texts(CellParagraphs(lines, 1)),
+      (std::vector<std::string>{"ภาพรวม ITA สูงถึง ๙๙.๔๖ ในระดับ ๙๙.๔๖ ซึ่งสูงกว่า"}));
+  // A list counts on, with one number skipped in a long list, and starts
+  // again at 1.
+  lines = {Line("๑. ก", 100),   Line("๒. ข", 116.5), Line("๓. ค", 133),
+           Line("๕. จ", 149.5), Line("๘. ฉ", 166),   Line("๑.๑ ช", 182.5)};
+  EXPECT_EQ(
+      Texts(CellParagraphs(lines, 1)),
+      (std::vector<std::string>{"๑. ก", "๒. ข", "๓. ค", "๕. จ ๘. ฉ", "๑.๑ ช"}));
+}
+
+TEST(CellParagraphsTest, AListCutByAPageBreakGoesOnAfterAShortLine) {
+  // Plan 004's budget table: the project cell goes on at the top of the
+  // next page with the end of item ๒, then item ๓.
+  std::vector<TextLine> lines = {Line("๒๕๖๖,๒๕๖๘ และ ๒๕๗๐", 100),
+                                 Line("๓. กิจกรรมการมอบประกาศเกียรติคุณ", 116.5),
+                                 Line("กรรมการชุมชน", 133)};
+  lines[0].bbox.x1 = 150;  // 4 em short of the cell's longest line
+  EXPECT_EQ(
+      Texts(CellParagraphs(lines, 1)),
+      (std::vector<std::string>{"๒๕๖๖,๒๕๖๘ และ ๒๕๗๐",
+                                "๓. กิจกรรมการมอบประกาศเกียรติคุณกรรมการชุมชน"}));
+}
+
 TEST(CellParagraphsTest, AVerticalGapStartsAParagraph) {
   std::vector<TextLine> lines = {
       Line("ประจำทุก", 100), Line("เดือน", 116.5),

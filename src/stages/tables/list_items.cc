@@ -191,7 +191,18 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
       size_t p = end_pos;
       decimal = utf8::IsDigit(utf8::DecodeNext(s, &p));
     }
-    if (!decimal && value > 0)
+    // "(No.๔, ๕) ที่…": a number closing a parenthesis left open before it
+    // is inside that parenthesis, not an item.
+    bool closes_open = false;
+    if (style == 2) {
+      int depth = 0;
+      for (size_t k = 0; k < m.offset; ++k) {
+        if (s[k] == '(') ++depth;
+        if (s[k] == ')' && depth > 0) --depth;
+      }
+      closes_open = depth > 0;
+    }
+    if (!decimal && !closes_open && value > 0)
       cuts.push_back({m.offset == 0 ? 0 : at, value, style, m.offset});
     from = end_pos;
   }
@@ -253,8 +264,14 @@ std::vector<std::string> SplitInlineItems(std::string_view text,
 std::vector<std::string> SplitListItems(const std::vector<Paragraph>& paras,
                                         int first_number) {
   std::vector<std::string> out;
+  // Only a numbered list goes on counting: after paragraphs that carry no
+  // numbers, a number inside a sentence is no item ("(No.๔, ๕)" in the
+  // fifth paragraph of unnumbered ones).
+  bool numbered = first_number > 1;
   for (const Paragraph& p : paras) {
-    for (std::string& item : SplitInlineItems(p.text, first_number)) {
+    numbered = numbered || !ReadNumbering(p.text).id.empty();
+    for (std::string& item :
+         SplitInlineItems(p.text, numbered ? first_number : 1)) {
       out.push_back(std::move(item));
     }
     // Later paragraphs continue after what is already split off.

@@ -155,6 +155,30 @@ TEST(SplitListItemsTest, OneItemPerParagraph) {
                           "ผลิตสื่อประชาสัมพันธ์เชิงรุก"));
 }
 
+TEST(SplitListItemsTest, UnnumberedParagraphsDoNotCount) {
+  // The output cell of measure 7 in the Garuda print of report 002: four
+  // unnumbered paragraphs, then a reference list whose last number is the
+  // count the paragraphs reached ("(No.๓, ๔)" in the fourth).
+  std::vector<Paragraph> paras(4);
+  paras[0].text = "การประกาศใช้ มีการจัดทำประกาศ";
+  paras[1].text = "คู่มือแนวทางปฏิบัติ (No.๖)";
+  paras[2].text = "ระบบเปิดเผยข้อมูล (No.๓)";
+  paras[3].text = "จุดรับเรื่องร้องเรียน (No.๓, ๔) ที่เข้าถึงง่าย";
+  EXPECT_THAT(SplitListItems(paras),
+              ElementsAre("การประกาศใช้ มีการจัดทำประกาศ", "คู่มือแนวทางปฏิบัติ (No.๖)",
+                          "ระบบเปิดเผยข้อมูล (No.๓)",
+                          "จุดรับเรื่องร้องเรียน (No.๓, ๔) ที่เข้าถึงง่าย"));
+  // Numbered paragraphs do go on counting inline.
+  paras[0].text = "๑. ก";
+  paras[1].text = "๒. ข";
+  paras[2].text = "๓. ค";
+  paras[3].text = "ง ๔. จ";
+  EXPECT_THAT(SplitListItems(paras), ElementsAre("ก", "ข", "ค", "ง", "จ"));
+  // A number closing an open parenthesis is inside it, in any list.
+  EXPECT_THAT(SplitInlineItems("๓. ช่องทาง (No.๔, ๔) ที่เข้าถึงง่าย", 3),
+              ElementsAre("ช่องทาง (No.๔, ๔) ที่เข้าถึงง่าย"));
+}
+
 TEST(JoinWrappedTest, ThaiJoinsWithoutSpaceOthersWithOne) {
   EXPECT_EQ(JoinWrapped("ผู้รับผิด", "ชอบ"), "ผู้รับผิดชอบ");
   EXPECT_EQ(JoinWrapped("ระบบ", "E-Service"), "ระบบ E-Service");
