@@ -113,6 +113,14 @@ void JoinLine(std::string* text, std::string_view line, bool trailing_space) {
   text->append(line);
 }
 
+double TableLeading(std::vector<double> gaps_em) {
+  constexpr size_t kMinGaps = 4;
+  if (gaps_em.size() < kMinGaps) return -1;
+  size_t q = gaps_em.size() / 4;
+  std::nth_element(gaps_em.begin(), gaps_em.begin() + q, gaps_em.end());
+  return std::max(0.0, gaps_em[q]);
+}
+
 std::vector<Paragraph> CellParagraphs(const std::vector<TextLine>& lines,
                                       int page,
                                       const ParagraphOptions& options) {
@@ -148,9 +156,11 @@ std::vector<Paragraph> CellParagraphs(const std::vector<TextLine>& lines,
       last_count = count;
       ++numbered;
     }
-    bool gap = prev != nullptr &&
-               line.bbox.y0 - prev->bbox.y1 >
-                   options.gap * std::max(line.font_size, prev->font_size);
+    double em = prev != nullptr ? std::max(line.font_size, prev->font_size) : 0;
+    double space = prev != nullptr ? line.bbox.y0 - prev->bbox.y1 : 0;
+    bool gap = prev != nullptr && space > options.gap * em &&
+               (options.leading < 0 ||
+                space > (options.leading + kParagraphLeading) * em);
     if (prev == nullptr || marker || gap) {
       Paragraph p;
       p.text = line.text;

@@ -36,7 +36,20 @@ struct ParagraphOptions {
   // A vertical gap between two lines' boxes wider than this (× font size)
   // ends a paragraph (lines of one paragraph nearly touch).
   double gap = 0.6;
+  // The table's leading: the usual gap between two lines of one cell
+  // (× font size; negative = unknown). Fonts with tall line boxes (Umpush:
+  // 0.7 em box to box) set the lines of one paragraph farther apart than
+  // `gap`; a paragraph break is then wider than the leading by
+  // kParagraphLeading as well.
+  double leading = -1;
 };
+
+// How much wider than the leading (× font size) a paragraph gap is.
+inline constexpr double kParagraphLeading = 0.4;
+
+// The leading of a table from the line gaps (× font size) inside its
+// cells: their lower quartile, or -1 when fewer than 4 were measured.
+double TableLeading(std::vector<double> gaps_em);
 
 // The paragraphs of one table cell: `lines` in reading order. A paragraph
 // starts at a list item (OpensListItem) or after a clear vertical gap; every

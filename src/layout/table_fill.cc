@@ -23,6 +23,24 @@ Table FillTable(const TableGrid& grid, const std::vector<TextLine>& lines,
     if (used != nullptr) (*used)[i] = true;
   }
 
+  // The leading of this table, from the gaps between the lines of each
+  // cell in reading order.
+  ParagraphOptions cell_options = options;
+  std::vector<double> gaps_em;
+  for (const std::vector<const TextLine*>& cell_lines : per_cell) {
+    std::vector<const TextLine*> sorted = cell_lines;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const TextLine* a, const TextLine* b) {
+                return a->bbox.y0 < b->bbox.y0;
+              });
+    for (size_t i = 1; i < sorted.size(); ++i) {
+      double em = std::max(sorted[i]->font_size, sorted[i - 1]->font_size);
+      double gap = sorted[i]->bbox.y0 - sorted[i - 1]->bbox.y1;
+      if (em > 0 && gap >= 0) gaps_em.push_back(gap / em);
+    }
+  }
+  cell_options.leading = TableLeading(std::move(gaps_em));
+
   Table table;
   table.columns = grid.cols();
   table.kind = grid.kind();
@@ -52,7 +70,7 @@ Table FillTable(const TableGrid& grid, const std::vector<TextLine>& lines,
       ordered.reserve(per_cell[index].size());
       for (const TextLine* l : per_cell[index]) ordered.push_back(*l);
       SortReadingOrder(&ordered);
-      cell.paragraphs = CellParagraphs(ordered, page, options);
+      cell.paragraphs = CellParagraphs(ordered, page, cell_options);
       const auto& header = grid.header_text();
       if (r < static_cast<int>(header.size()) &&
           c < static_cast<int>(header[r].size())) {

@@ -139,6 +139,25 @@ TEST(CellParagraphsTest, AListCutByAPageBreakGoesOnAfterAShortLine) {
                                 "๓. กิจกรรมการมอบประกาศเกียรติคุณกรรมการชุมชน"}));
 }
 
+TEST(CellParagraphsTest, AFontWithTallLinesKeepsItsParagraphs) {
+  // The Umpush print of report 002: 14 pt lines whose boxes are 0.7 em
+  // apart inside one paragraph (here 12 pt boxes, 8.4 pt apart); each line
+  // was its own list item. The table's leading says that is no gap.
+  std::vector<TextLine> lines = {Line("จัด", 100), Line("ประชุม", 124),
+                                 Line("ประจำเดือน", 148)};
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1)).size(), 3u);  // leading unknown
+  ParagraphOptions options;
+  options.leading = TableLeading({0.7, 0.7, 0.72, 0.69, 1.6});
+  EXPECT_NEAR(options.leading, 0.7, 0.011);
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1, options)),
+            (std::vector<std::string>{"จัดประชุมประจำเดือน"}));
+  // A paragraph gap stands out of that leading.
+  lines.push_back(Line("กำหนด", 185));
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1, options)),
+            (std::vector<std::string>{"จัดประชุมประจำเดือน", "กำหนด"}));
+  EXPECT_LT(TableLeading({0.1, 0.2, 0.3}), 0);  // too few to tell
+}
+
 TEST(CellParagraphsTest, AVerticalGapStartsAParagraph) {
   std::vector<TextLine> lines = {
       Line("ประจำทุก", 100), Line("เดือน", 116.5),
