@@ -70,6 +70,12 @@ int MarkerCount(std::string_view line) {
   return value;
 }
 
+// How many levels the leading number has: 1 for "๓.", 2 for "๙๙.๔๖".
+int MarkerLevels(std::string_view line) {
+  static const Regex kOutline(R"(^\s*\(?[0-9๐-๙]{1,3}\.[0-9๐-๙])");
+  return kOutline.PartialMatch(line) ? 2 : 1;
+}
+
 }  // namespace
 
 bool StartsWithListMarker(std::string_view line) {
@@ -136,11 +142,14 @@ std::vector<Paragraph> CellParagraphs(const std::vector<TextLine>& lines,
     int count = marker ? MarkerCount(line.text) : -1;
     if (marker && count >= 0 && !out.empty()) {
       // Inside a cell a number opens an item only where the cell's list
-      // counts on: 1 (a list starts), the next number, or one skipped in a
-      // long list. A number a line merely wrapped before ("ระดับ" |
-      // "๙๙.๔๖ ซึ่ง…", "(No.๔," | "๕) ที่…") is the sentence going on.
+      // counts on: 1 (a list starts), the next number, or the one after
+      // (a number skipped, or one the layout put elsewhere: the Norasi
+      // print of 000 justified "๒." to the end of a line, where it is not
+      // seen as a marker). A number a line merely wrapped before
+      // ("ระดับ" | "๙๙.๔๖ ซึ่ง…", "(No.๔," | "๕) ที่…") is the sentence
+      // going on.
       bool counts = count == 1 || count == last_count + 1 ||
-                    (numbered >= 3 && count == last_count + 2);
+                    (numbered >= 1 && count == last_count + 2);
       // Before any number in the cell, the list may have begun on the page
       // before ("…และ ๒๕๗๐" | "๓. กิจกรรม…", plan 004): a number after a
       // line that ends short of the cell's right edge — its item ended
@@ -150,7 +159,11 @@ std::vector<Paragraph> CellParagraphs(const std::vector<TextLine>& lines,
       bool after_short_line =
           numbered == 0 && prev != nullptr &&
           prev->bbox.x1 < right - kShortLine * std::max(prev->font_size, 1.0);
-      if (!counts && !after_short_line) marker = false;
+      // Before any number in the cell, a plain number ("๓. นำข้อสรุป") may
+      // go on a list cut by the page break; only an outline number
+      // ("๙๙.๔๖") has to count.
+      bool plain_first = numbered == 0 && MarkerLevels(line.text) == 1;
+      if (!counts && !after_short_line && !plain_first) marker = false;
     }
     if (marker && count >= 0) {
       last_count = count;

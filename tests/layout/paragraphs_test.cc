@@ -117,13 +117,20 @@ TEST(CellParagraphsTest, ANumberThatDoesNotCountIsTheSentenceGoingOn) {
   EXPECT_EQ(
       Texts(CellParagraphs(lines, 1)),
       (std::vector<std::string>{"ภาพรวม ITA สูงถึง ๙๙.๔๖ ในระดับ ๙๙.๔๖ ซึ่งสูงกว่า"}));
-  // A list counts on, with one number skipped in a long list, and starts
+  // A list counts on, one number skipped at most, and starts
   // again at 1.
   lines = {Line("๑. ก", 100),   Line("๒. ข", 116.5), Line("๓. ค", 133),
            Line("๕. จ", 149.5), Line("๘. ฉ", 166),   Line("๑.๑ ช", 182.5)};
   EXPECT_EQ(
       Texts(CellParagraphs(lines, 1)),
       (std::vector<std::string>{"๑. ก", "๒. ข", "๓. ค", "๕. จ ๘. ฉ", "๑.๑ ช"}));
+  // The Norasi print of 000, method of 1.2: "๒." justified to the end of a
+  // line; ๓ still opens the third item.
+  lines = {Line("๑. จัดประชุม", 100), Line("หัวหน้าส่วน ๒.", 116.5),
+           Line("ร่วมกันทบทวน", 133), Line("๓. นำข้อสรุป", 149.5)};
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1)),
+            (std::vector<std::string>{"๑. จัดประชุมหัวหน้าส่วน ๒. ร่วมกันทบทวน",
+                                      "๓. นำข้อสรุป"}));
 }
 
 TEST(CellParagraphsTest, AListCutByAPageBreakGoesOnAfterAShortLine) {
@@ -156,6 +163,16 @@ TEST(CellParagraphsTest, AFontWithTallLinesKeepsItsParagraphs) {
   EXPECT_EQ(Texts(CellParagraphs(lines, 1, options)),
             (std::vector<std::string>{"จัดประชุมประจำเดือน", "กำหนด"}));
   EXPECT_LT(TableLeading({0.1, 0.2, 0.3}), 0);  // too few to tell
+}
+
+TEST(CellParagraphsTest, APlainNumberGoesOnAListFromThePageBefore) {
+  // The Norasi print of 000, method of 1.2 on its second page: the tail of
+  // item ๒ on full lines, then item ๓.
+  std::vector<TextLine> lines = {Line("ร่วมกันทบทวน", 100),
+                                 Line("อย่างเป็นระบบ", 116.5),
+                                 Line("๓. นำข้อสรุป", 133)};
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1)),
+            (std::vector<std::string>{"ร่วมกันทบทวนอย่างเป็นระบบ", "๓. นำข้อสรุป"}));
 }
 
 TEST(CellParagraphsTest, AVerticalGapStartsAParagraph) {
