@@ -144,6 +144,13 @@ TEST(CellParagraphsTest, AListCutByAPageBreakGoesOnAfterAShortLine) {
       Texts(CellParagraphs(lines, 1)),
       (std::vector<std::string>{"๒๕๖๖,๒๕๖๘ และ ๒๕๗๐",
                                 "๓. กิจกรรมการมอบประกาศเกียรติคุณกรรมการชุมชน"}));
+  // An outline number must count on, except after a line that ended
+  // short: there the item before it ended.
+  lines = {Line("๒๕๖๖,๒๕๖๘ และ ๒๕๗๐", 100), Line("๒.๓ กิจกรรม", 116.5),
+           Line("กรรมการชุมชน ยาวถึงขอบ", 133)};
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1)).size(), 1u);  // a full line
+  lines[0].bbox.x1 = 150;
+  EXPECT_EQ(Texts(CellParagraphs(lines, 1)).size(), 2u);
 }
 
 TEST(CellParagraphsTest, AFontWithTallLinesKeepsItsParagraphs) {
