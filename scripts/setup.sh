@@ -37,6 +37,7 @@ packages=(
   libicu-dev libre2-dev nlohmann-json3-dev
   libsqlite3-dev libpq-dev
   libcpp-httplib-dev                 # raingan serve's HTTP server (src/http/)
+  libdatrie-dev libthai-data         # the review's Thai dictionary (src/lexicon/thai_dictionary.h)
   fonts-thai-tlwg                    # the Thai font serve's review page is set in
 )
 

@@ -26,14 +26,22 @@ std::vector<std::string> ReadmeQueries() {
   return queries;
 }
 
-// A batch whose first report has one field listed for review (the
-// planned `review` key) and one field read with low OCR confidence.
+// A batch where exactly two fields are to be checked: the first report
+// has one field listed for review (the planned `review` key) and one
+// field read with low OCR confidence; every other review item the review
+// stage made (the source's own typing errors, say) is removed, so the
+// query's answer is known.
 db_test::BatchFixture BatchWithFieldsToCheck() {
   db_test::BatchFixture b = db_test::MakeBatch();
   for (const auto& e : db_test::fs::directory_iterator(b.out + "/documents")) {
     std::string path = e.path();
-    if (e.path().filename().string().rfind("002_", 0) != 0) continue;
     nlohmann::json doc = testing::ReadJsonFile(path);
+    for (nlohmann::json& m : doc["measures"])
+      m["review"] = nlohmann::json::array();
+    if (e.path().filename().string().rfind("002_", 0) != 0) {
+      std::ofstream(path, std::ios::trunc) << doc.dump(2);
+      continue;
+    }
     doc["measures"][0]["review"] = {
         {{"field", "period"}, {"reason", "month name not recognized"}}};
     doc["measures"][1]["field_confidence"] = {{"measure", 0.93},

@@ -82,6 +82,48 @@ size_t FieldLetters(const Measure& m, const std::string& field) {
   return 0;
 }
 
+// The field's texts, one per item (a list field) or one (the others).
+std::vector<std::string_view> FieldTexts(const Measure& m,
+                                         const std::string& field) {
+  auto list = [](const std::vector<std::string>& v) {
+    return std::vector<std::string_view>(v.begin(), v.end());
+  };
+  if (field == "section") return {m.section};
+  if (field == "measure") return {m.measure};
+  if (field == "method") return list(m.method);
+  if (field == "owner") return list(m.owner);
+  if (field == "period") return {m.period.text};
+  if (field == "output") return list(m.output);
+  if (field == "outcome") return list(m.outcome);
+  if (field == "recommendation") return list(m.recommendation);
+  return {};
+}
+
+// "letters that are no Thai word: รัช่บร, วงะยะ" for the first stretches
+// of `field`, or nothing.
+std::optional<ReviewItem> ReviewWords(const Measure& m,
+                                      const std::string& field,
+                                      const ReviewOptions& options) {
+  constexpr size_t kShown = 3;  // stretches quoted in the reason
+  std::vector<std::string> unknown;
+  for (std::string_view text : FieldTexts(m, field)) {
+    for (std::string& s :
+         options.dictionary->UnknownLetters(text, options.names)) {
+      unknown.push_back(std::move(s));
+    }
+  }
+  if (unknown.empty()) return std::nullopt;
+  std::string reason = std::string(kUnknownWordsReason) + ": ";
+  for (size_t i = 0; i < unknown.size() && i < kShown; ++i) {
+    if (i > 0) reason += ", ";
+    reason += unknown[i];
+  }
+  if (unknown.size() > kShown) {
+    reason += " and " + std::to_string(unknown.size() - kShown) + " more";
+  }
+  return ReviewItem{field, std::move(reason)};
+}
+
 }  // namespace
 
 void EstimateFieldConfidence(Measure* m) {
@@ -141,6 +183,13 @@ std::vector<ReviewItem> ReviewFields(const Measure& m,
     if (m.owner.empty()) AddReview({"owner", "no owner read"}, &out);
     if (m.period.text.empty() && m.period.runs.empty()) {
       AddReview({"period", "no period read"}, &out);
+    }
+  }
+  if (options.dictionary != nullptr) {
+    for (const char* field : kFieldOrder) {
+      if (std::optional<ReviewItem> w = ReviewWords(m, field, options)) {
+        AddReview(std::move(*w), &out);
+      }
     }
   }
   for (const auto& [field, c] : m.field_confidence) {

@@ -14,6 +14,13 @@
 //               or from a table without rulings;
 //   empty       the owner or the period is empty in such a record though
 //               its other cells are not ("no owner read");
+//   words       a text field holds Thai letters that no word of the Thai
+//               dictionary (lexicon/thai_dictionary.h) or of the
+//               document's own names explains: a misread character, or a
+//               piece of a header that went into a cell. On the samples'
+//               scans no right field and half the wrong ones held such
+//               letters; in text layers they are mostly the source's own
+//               typing errors, which a clerk sees are right at a glance;
 //   id          ... or the record has no number where its table numbers
 //               the others (ReviewNumbering).
 //
@@ -35,6 +42,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/thai_dictionary.h"
 #include "model/document.h"
 #include "stages/tables/owners.h"
 
@@ -60,10 +68,17 @@ inline constexpr double kCharsPerChance = 30;
 void EstimateFieldConfidence(Measure* m);
 
 struct ReviewOptions {
-  double below = kDefaultReviewBelow;  // 0 = no confidence-based review
-  FiscalYearSpan fiscal_year;          // the document's; 0 = unknown
-  const UnitLexicon* units = nullptr;  // null = no owner check
+  double below = kDefaultReviewBelow;          // 0 = no confidence-based review
+  FiscalYearSpan fiscal_year;                  // the document's; 0 = unknown
+  const UnitLexicon* units = nullptr;          // null = no owner check
+  const ThaiDictionary* dictionary = nullptr;  // null = no word check
+  // Words the document itself names (its administration, district,
+  // provinces), counted as words by the word check.
+  std::vector<std::u32string> names;
 };
+
+// Reasons made by the word check start with this.
+inline constexpr char kUnknownWordsReason[] = "letters that are no Thai word";
 
 // The review items of one record from its own fields (confidence, period,
 // owner), in field order, one per field (the first reason found wins).

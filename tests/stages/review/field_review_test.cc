@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/utf8.h"
 #include "testing/stages.h"
 
 namespace raingan {
@@ -183,6 +184,38 @@ TEST(FieldReviewTest, LongOcrFieldsAreLessLikelyRight) {
   EstimateFieldConfidence(&text_layer);
   EXPECT_TRUE(text_layer.field_confidence.empty());
   EXPECT_EQ(text_layer.confidence, 1.0);
+}
+
+// Letters no Thai word explains, in any source: an OCR misreading, a
+// header piece in a cell (both from the samples), flagged on their field;
+// the document's own names are words.
+TEST(FieldReviewTest, LettersThatAreNoWordAreListedOnTheirField) {
+  ReviewOptions options;
+  options.dictionary = &testing::TestModel<ThaiDictionary>();
+  Measure m;
+  m.measure = "มาตรการเผยแพร่ข้อมูลข่าวสาร อบต.เข็กน้อย";
+  m.owner = {"สำนักปลัด", "กองสาธารณสุขและสิ่งแวดล้อมผู้รัช่บร"};
+  m.period.text = "ตลอดปีงบประมาณ 2568วงะยะ";
+  m.period.start = Iso("2024-10-01");
+  m.period.end = Iso("2025-09-30");
+  std::vector<ReviewItem> got = ReviewFields(m, options);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].field, "measure");
+  EXPECT_THAT(got[0].reason, HasSubstr("letters that are no Thai word: "));
+  EXPECT_EQ(got[1].field, "owner");
+  EXPECT_THAT(got[1].reason, HasSubstr("รัช่บร"));
+  EXPECT_EQ(got[2].field, "period");
+  EXPECT_THAT(got[2].reason, HasSubstr("วงะยะ"));
+
+  options.names = {utf8::ToU32("เข็กน้อย")};
+  got = ReviewFields(m, options);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].field, "owner");
+
+  Measure clean;
+  clean.measure = "ขับเคลื่อนนโยบายงดรับของขวัญ (No Gift Policy) พ.ศ. ๒๕๖๘";
+  clean.method = {"จัดประชุมประจำเดือนทุกๆ เดือน", "เผยแพร่ ณ ที่ทำการ อบต."};
+  EXPECT_TRUE(ReviewFields(clean, options).empty());
 }
 
 struct NumberingCase {
