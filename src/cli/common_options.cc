@@ -24,7 +24,7 @@ const char kCommonOptionsHelp[] =
     "  --max-pages N         refuse documents of more than N pages (2000)\n"
     "  --review-below C      list a field for review (measures[].review)\n"
     "                        when its confidence is below C, 0..1 (default\n"
-    "                        0.7; 0 lists only the checks' findings)\n";
+    "                        0.65; 0 lists only the checks' findings)\n";
 
 bool ParsePositiveInt(const std::string& text, int* value) {
   if (text.empty() || text.size() > 9) return false;

@@ -7,6 +7,8 @@
 #include <map>
 #include <optional>
 
+#include "stages/review/ocr_noise.h"
+
 namespace raingan {
 namespace {
 
@@ -189,6 +191,15 @@ std::vector<ReviewItem> ReviewFields(const Measure& m,
     for (const char* field : kFieldOrder) {
       if (std::optional<ReviewItem> w = ReviewWords(m, field, options)) {
         AddReview(std::move(*w), &out);
+      }
+      if (m.field_confidence.count(field) == 0) continue;  // not OCR
+      for (std::string_view text : FieldTexts(m, field)) {
+        if (std::optional<std::string> noise =
+                FindOcrNoise(text, *options.dictionary, options.names)) {
+          AddReview({field, std::string(kOcrNoiseReason) + ": " + *noise},
+                    &out);
+          break;
+        }
       }
     }
   }

@@ -12,9 +12,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const HeaderLexicon& Headers() {
-  return testing::TestModel<HeaderLexicon>();
-}
+const HeaderLexicon& Headers() { return testing::TestModel<HeaderLexicon>(); }
 
 Paragraph Text(const std::string& text, double confidence = 1.0) {
   Paragraph p;

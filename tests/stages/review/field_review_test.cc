@@ -102,7 +102,7 @@ const Case kCases[] = {
      "2025-09-30",
      {"กองคลัง"},
      {{"method", 0.42}, {"owner", 0.95}},
-     {{"method", "OCR confidence 0.42 below 0.70"}}},
+     {{"method", "OCR confidence 0.42 below 0.65"}}},
     {"a check's reason wins over confidence",
      "ตามความเหมาะสม",
      nullptr,
@@ -216,6 +216,28 @@ TEST(FieldReviewTest, LettersThatAreNoWordAreListedOnTheirField) {
   clean.measure = "ขับเคลื่อนนโยบายงดรับของขวัญ (No Gift Policy) พ.ศ. ๒๕๖๘";
   clean.method = {"จัดประชุมประจำเดือนทุกๆ เดือน", "เผยแพร่ ณ ที่ทำการ อบต."};
   EXPECT_TRUE(ReviewFields(clean, options).empty());
+}
+
+// OCR noise is looked for in fields OCR read, not in text layers, where
+// a stop after a word is the writer's.
+TEST(FieldReviewTest, OcrNoiseOnlyInOcrFields) {
+  ReviewOptions options;
+  options.dictionary = &testing::TestModel<ThaiDictionary>();
+  Measure m;
+  m.measure = "เข้ารับการประเมิน ITA naw ศึกษาและวิเคราะห์ผลการประเมิน";
+  m.method = {"จัดประชุมประจำเดือน."};
+  m.owner = {"สำนักปลัด"};
+  m.period.text = "ตลอดปีงบประมาณ ๒๕๖๘";
+  m.period.start = Iso("2024-10-01");
+  m.period.end = Iso("2025-09-30");
+  EXPECT_TRUE(ReviewFields(m, options).empty());
+  m.field_confidence = {{"measure", 0.95}, {"method", 0.95}};
+  std::vector<ReviewItem> got = ReviewFields(m, options);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].field, "measure");
+  EXPECT_EQ(got[0].reason, "OCR noise: \"naw\" between Thai words");
+  EXPECT_EQ(got[1].field, "method");
+  EXPECT_EQ(got[1].reason, "OCR noise: a full stop after จัดประชุมประจำเดือน");
 }
 
 struct NumberingCase {
