@@ -452,7 +452,16 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
   if (!has_anything) return;
   ++data_rows_;
 
-  Numbering num = ReadNumbering(JoinParagraphs(f.measure));
+  const std::string measure_text = JoinParagraphs(f.measure);
+  Numbering num = ReadNumbering(measure_text);
+  if (num.id.empty()) {
+    // "- ๑.๑ จัดทำคู่มือ", "- (๓) จัดประชุม": OCR reads a speck or the end
+    // of a rule before the number as a dash (scans of LibreOffice prints
+    // with row rules only). A bullet before a number still leaves the
+    // number the measure's; without a number the bullet stays.
+    Numbering after_bullet = ReadNumbering(StripBullet(measure_text));
+    if (!after_bullet.id.empty()) num = std::move(after_bullet);
+  }
   if (num.id.empty() && NonEmpty(f.seq)) {
     num.id = ReadNumbering(JoinParagraphs(f.seq) + ".").id;
   }

@@ -177,6 +177,29 @@ TEST(MeasureTablesStageTest, NumberOcrReadAsALetterStillStartsAMeasure) {
   }
 }
 
+// Scans of row-ruled prints: OCR reads the end of a rule before the
+// number as a dash. The number is still the measure's; a bulleted name
+// without a number keeps its bullet.
+TEST(MeasureTablesStageTest, DashOcrReadBeforeTheNumber) {
+  Page page;
+  page.blocks.push_back(TableBlock(
+      {Row(kHeader),
+       Row({"- ๑.๑ จัดทำคู่มือการปฏิบัติงาน", "๑. จัดทำคู่มือ", "ตลอดปีงบประมาณ ๒๕๖๘",
+            "สำนักปลัด", "ทบทวนคู่มือ", "เจ้าหน้าที่มีแนวทาง"}),
+       Row({"- (๓) จัดประชุมเตรียมความพร้อม", "๑. ประชุม", "ตลอดปีงบประมาณ ๒๕๖๘",
+            "สำนักปลัด", "รายงาน", "บุคลากร"}),
+       Row({"- จัดประชุมประจำเดือน", "๑. ประชุม", "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด",
+            "รายงาน", "บุคลากร"})}));
+  std::vector<Measure> m = Extract({page});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].id, "1.1");
+  EXPECT_EQ(m[0].measure, "จัดทำคู่มือการปฏิบัติงาน");
+  EXPECT_EQ(m[1].id, "3");
+  EXPECT_EQ(m[1].measure, "จัดประชุมเตรียมความพร้อม");
+  EXPECT_EQ(m[2].id, "");
+  EXPECT_EQ(m[2].measure, "- จัดประชุมประจำเดือน");
+}
+
 // The 300-dpi borderless sample scan: OCR read "(๙)" as "69" on the row
 // after page 17's repeated header. Its last digit is the number expected
 // next, so it is a new measure (with the warning); a measure cut by the
