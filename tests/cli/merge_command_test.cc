@@ -214,11 +214,30 @@ TEST_F(MergeCommandTest, AShardKilledMidRunResumesAndTheMergeIsComplete) {
   // The last input of some shard hangs (test hook), so that shard is
   // killed with work done and work left; its rerun must finish it with
   // nothing lost or twice.
-  fs::copy_file(in_ + "/c/004_4a7e64d5c0343923.txt", in_ + "/c/zz_hang.txt");
-  const std::string hang = in_ + "/c/zz_hang.txt";
+  // Shards follow a hash of the whole path, and the temporary directory's
+  // name changes from run to run: the hanging copy is named so that its
+  // shard holds other inputs too, done before it (it sorts last), or the
+  // kill would find no work done (by the odds, about 1 run in 60).
+  std::vector<std::string> inputs;
+  for (const auto& e : fs::recursive_directory_iterator(in_)) {
+    if (e.is_regular_file()) inputs.push_back(e.path().string());
+  }
+  auto shard_of = [](const std::string& path) {
+    int k = 1;
+    while (!batch::InShard(path, batch::Shard{k, 3})) ++k;
+    return k;
+  };
+  std::string hang;
+  for (int n = 0; hang.empty(); ++n) {
+    std::string candidate = in_ + "/c/zz_hang" + std::to_string(n) + ".txt";
+    for (const std::string& input : inputs) {
+      if (shard_of(input) == shard_of(candidate)) hang = candidate;
+    }
+  }
+  const std::string hang_name = fs::path(hang).filename().string();
+  fs::copy_file(in_ + "/c/004_4a7e64d5c0343923.txt", hang);
   ASSERT_EQ(RunRaingan({"batch", in_, "--out", single_}).exit_code, 1);
-  int k = 1;
-  while (!batch::InShard(hang, batch::Shard{k, 3})) ++k;
+  const int k = shard_of(hang);
   RunShards();  // all shards; shard k again below, killed mid-run
   fs::remove_all(Part(k));
   pid_t pid = batch_test::Spawn(RAINGAN_BINARY,
@@ -231,7 +250,9 @@ TEST_F(MergeCommandTest, AShardKilledMidRunResumesAndTheMergeIsComplete) {
   auto hanging = [&] {
     if (!fs::exists(Part(k) + "/.raingan")) return false;
     for (const auto& e : fs::directory_iterator(Part(k) + "/.raingan")) {
-      if (e.path().filename().string().starts_with("zz_hang.txt.")) return true;
+      if (e.path().filename().string().starts_with(hang_name + ".")) {
+        return true;
+      }
     }
     return false;
   };
