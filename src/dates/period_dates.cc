@@ -32,8 +32,13 @@ size_t PeriodGrammar::ParseItem(size_t i, DateItem* item) const {
     item->end = y.end;
     return j + 5;
   }
-  if (IsDay(j) && IsWord(j + 1, WordKind::kMonth)) {
+  if (IsNumber(j) && tokens_[j].digits <= 2 &&
+      IsWord(j + 1, WordKind::kMonth)) {
+    // A number in the day's place that no day can be ("๐ ตุลาคม", a dot
+    // or a speck read as a digit beside the real one lost) is a misread
+    // day: the date is unknown, not the first of the month.
     item->day = static_cast<int>(tokens_[j].value);
+    item->invalid = !IsDay(j);
     ++j;
   }
   if (!IsWord(j, WordKind::kMonth)) return i;

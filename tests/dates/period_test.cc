@@ -333,6 +333,10 @@ TEST(PeriodParserTest, OcrSlippedPeriods) {
       // A year OCR glued to the next day number ("๒๕๒๐๓๐" for "๒๕๖๗ ๓๐"
       // with a slipped digit): the start's year is unread.
       {"๑ ตุลาคม ๒๕๒๐๓๐ - ๓๐ กันยายน ๒๕๖๘", 2568, "null", "null", {}, true},
+      // A day no day can be (a noisy 200-dpi scan of a Norasi print read
+      // "๑" as "๐"): the start is unknown, not the first of the month.
+      {"๐ ตุลาคม ๒๕๖๗ - ๓๐ กันยายน ๒๕๖๘", 0, "null", "null", {}, true},
+      {"๑ ตุลาคม ๒๕๖๗ - ๓๙ กันยายน ๒๕๖๘", 0, "null", "null", {}, true},
       // ... but a stray dot before the dash is only a dot.
       {"'เมษายน.- มิถุนายน ๒๕๖๘", 0, "2025-04-01", "2025-06-30", {}, false},
   };
