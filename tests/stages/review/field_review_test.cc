@@ -240,6 +240,30 @@ TEST(FieldReviewTest, OcrNoiseOnlyInOcrFields) {
   EXPECT_EQ(got[1].reason, "OCR noise: a full stop after จัดประชุมประจำเดือน");
 }
 
+// Unseen scans of LibreOffice prints: a header's tail read into the first
+// record's name before its number, which then was not read as the id.
+TEST(FieldReviewTest, ANumberInsideTheNameOfARecordWithoutOne) {
+  ReviewOptions options;
+  for (const char* name : {"ร/กิจกรรมที่ดำเนินการ ๕.๑ มาตรการเผยแพร่ข้อมูลทางการคลัง",
+                           "ภายในหน่วยงาน (๓) จัดประชุมเตรียมความพร้อม"}) {
+    SCOPED_TRACE(name);
+    Measure m;
+    m.measure = name;
+    std::vector<ReviewItem> got = ReviewFields(m, options);
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_EQ(got[0].field, "id");
+    EXPECT_EQ(got[1].field, "measure");
+  }
+  // A list inside the name, and a name whose record has its number.
+  Measure list;
+  list.measure = "กำหนดมาตรการ ดังนี้ ๑. มาตรการเผยแพร่ข้อมูล ๒. มาตรการป้องกัน";
+  EXPECT_TRUE(ReviewFields(list, options).empty());
+  Measure numbered;
+  numbered.id = "5.1";
+  numbered.measure = "มาตรการเผยแพร่ข้อมูล ๕.๑ ทางการคลัง";
+  EXPECT_TRUE(ReviewFields(numbered, options).empty());
+}
+
 struct NumberingCase {
   const char* name;
   std::vector<std::pair<std::string, std::string>> records;  // id, measure
