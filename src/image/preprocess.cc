@@ -98,6 +98,10 @@ Result<PreparedPage> PreparePage(const Image& scan,
     out.specks_removed = d.removed;
   }
   pixSetResolution(binary.get(), dpi, dpi);
+  RAINGAN_ASSIGN_OR_RETURN(PixPtr rulings,
+                           Threshold(clean.get(), options.ruling_threshold));
+  pixSetResolution(rulings.get(), dpi, dpi);
+  out.rulings = Image::Adopt(rulings.release());
   out.gray = Image::Adopt(clean.release());
   out.binary = Image::Adopt(binary.release());
   return out;

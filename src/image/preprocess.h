@@ -8,6 +8,9 @@
 //     strokes of Thai marks better than any global threshold.
 //   - `binary`: 1-bit, deskewed, specks removed. This is what ruling
 //     detection (lines.h) and the ink tests below read.
+//   - `rulings`: 1-bit, deskewed, on a lighter threshold than `binary`:
+//     hairline borders too faint to be ink. Ruling detection reads it
+//     beside `binary`; nothing else should (it holds halos and dust).
 // Everything else in this header works on rectangles in page points, the
 // frame of layout/ and the document model, converted with the image's dpi.
 #ifndef RAINGAN_IMAGE_PREPROCESS_H_
@@ -45,11 +48,17 @@ struct PreprocessOptions {
   // Gray level below which a pixel may be dust (lighter than ink_threshold:
   // faint specks are what Tesseract's own thresholding turns into dots).
   int dust_threshold = 215;
+  // Gray level below which a pixel may belong to a ruling, for `rulings`.
+  // Hairline borders (LibreOffice's and Word's thinnest) scan lighter than
+  // text: on a 300-dpi scan of a Kinnari print the rule under the header
+  // was 170-184 after flattening, the text and the frame 0-150.
+  int ruling_threshold = 215;
 };
 
 struct PreparedPage {
   Image gray;               // 8-bit, upright, white paper
   Image binary;             // 1-bit, upright, no specks
+  Image rulings;            // 1-bit, upright, ink and the faint hairlines
   double skew_degrees = 0;  // rotation applied (0 when none)
   int specks_removed = 0;   // dust components taken away
 };

@@ -381,6 +381,14 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
   RAINGAN_ASSIGN_OR_RETURN(
       std::vector<layout::Segment> raw,
       image::DetectRulings(prepared.binary, options.rulings));
+  // Hairlines too faint to be ink: found on the lighter raster and merged
+  // with the rest by NormalizeSegments. Both are read because a border
+  // that touches a shaded cell fuses with it in the lighter raster and is
+  // then too thick to be a ruling there.
+  RAINGAN_ASSIGN_OR_RETURN(
+      std::vector<layout::Segment> faint,
+      image::DetectRulings(prepared.rulings, options.rulings));
+  raw.insert(raw.end(), faint.begin(), faint.end());
   std::vector<layout::Segment> rulings =
       layout::NormalizeSegments(raw, options.segments);
   std::vector<layout::TableGrid> grids =

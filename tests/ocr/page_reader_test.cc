@@ -1,12 +1,16 @@
 #include "ocr/page_reader.h"
 
 #include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
 
+#include <cmath>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "base/file.h"
+#include "image/lines.h"
+#include "image/preprocess.h"
 #include "pdf/pdf_document.h"
 #include "testing/run_cli.h"
 #include "textnorm/normalizer.h"
@@ -113,6 +117,80 @@ TEST_F(PageReaderTest, ScannedTableLandsInItsCells) {
   // The method cell keeps its numbered steps in one paragraph per line
   // group, in reading order.
   EXPECT_EQ(Text(row[1]).rfind("๑. จัดทำคู่มือ", 0), 0u) << Text(row[1]);
+}
+
+TEST_F(PageReaderTest, AHairlineBetweenRowsStillSplitsThem) {
+  // The same scanned page with the rule under the header repainted light
+  // gray, as the thinnest border of a Word or LibreOffice table scans
+  // (170-190 where text is 0-150): too faint to be ink, it is still the
+  // only thing that ends the header row.
+  Result<std::string> bytes =
+      ReadFile(testing::TestDataPath("ocr/000_p8-9.scan.pdf"));
+  ASSERT_TRUE(bytes.ok());
+  Result<pdf::PdfDocument> pdf = pdf::PdfDocument::Open(*bytes);
+  ASSERT_TRUE(pdf.ok());
+  Result<image::Image> rendered = pdf->Render(1, 300);
+  ASSERT_TRUE(rendered.ok());
+  image::Image scan =
+      std::move(image::Image::Adopt(pixConvertTo8(rendered->pix(), 0)));
+  ASSERT_FALSE(scan.empty());
+
+  Result<ReadPage> before = ReadScannedPage(engine_.get(), scan, 8, Models());
+  ASSERT_TRUE(before.ok());
+  const Table* table = nullptr;
+  for (const Block& b : before->page.blocks) {
+    if (b.type == BlockType::kTable) table = &b.table;
+  }
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->rows.size(), 2u);
+  const double rule_y = table->rows[0].prov.bbox.y1;
+
+  // The rule on the crooked scan: the found line at that height, followed
+  // along its slant (whichever way it runs), its pixels repainted light.
+  Result<image::Image> binary = image::Binarize(scan, 128);
+  ASSERT_TRUE(binary.ok());
+  Result<std::vector<layout::Segment>> raw = image::DetectRulings(*binary);
+  ASSERT_TRUE(raw.ok());
+  const layout::Segment* rule = nullptr;
+  for (const layout::Segment& seg : *raw) {
+    if (seg.y0 == seg.y1 && std::abs(seg.y0 - rule_y) < 3) rule = &seg;
+  }
+  ASSERT_NE(rule, nullptr);
+  Pix* pix = scan.pix();
+  const double ppp = scan.points_per_pixel();
+  const int x0 = static_cast<int>(rule->x0 / ppp);
+  const int x1 = static_cast<int>(rule->x1 / ppp);
+  const double xc = (x0 + x1) / 2.0, yc = rule->y0 / ppp;
+  const double slope = std::tan(std::abs(before->skew_degrees) * M_PI / 180);
+  auto dark_along = [&](double sign, int reach, bool repaint) {
+    int n = 0;
+    for (int x = x0; x <= x1; ++x) {
+      int y = static_cast<int>(std::lround(yc + sign * slope * (x - xc)));
+      for (int dy = -reach; dy <= reach; ++dy) {
+        l_uint32 v = 255;
+        if (pixGetPixel(pix, x, y + dy, &v) != 0 || v >= 160) continue;
+        ++n;
+        if (repaint) pixSetPixel(pix, x, y + dy, 185);
+      }
+    }
+    return n;
+  };
+  const double sign =
+      dark_along(1, 1, false) > dark_along(-1, 1, false) ? 1 : -1;
+  int lightened = dark_along(sign, 3, true);
+  ASSERT_GT(lightened, (x1 - x0) * 2);  // the rule is about 3 px thick
+
+  Result<ReadPage> after = ReadScannedPage(engine_.get(), scan, 8, Models());
+  ASSERT_TRUE(after.ok());
+  table = nullptr;
+  for (const Block& b : after->page.blocks) {
+    if (b.type == BlockType::kTable) table = &b.table;
+  }
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(Text(table->rows[0].cells[3]), "ผู้รับผิดชอบ");
+  EXPECT_EQ(Text(table->rows[1].cells[3]),
+            "ทุกกองงานภายใน โดยมีสำนักปลัดเป็นหน่วยงานหลัก");
 }
 
 // The header and first group row of a borderless table (form 011 printed
