@@ -89,6 +89,7 @@ class Runner {
     size_t index;
     std::string sha256;
   };
+  bool AcceptWrittenRecord(const Running& run);
 
   BatchPlan plan_;
   const BatchOptions& options_;
@@ -123,12 +124,16 @@ Result<BatchSummary> Runner::Run() {
     survey_.Collect();
     ReportProgress();
   }
-  // After a stop, the killed workers' documents have no record: the next
-  // run does them.
+  pool_.KillAll();  // the workers still running after a stop; the survey
+  // A worker killed between writing its record and being reaped had
+  // finished its document: it belongs in the merged files.
+  for (const auto& [id, run] : running_) AcceptWrittenRecord(run);
+  running_.clear();
+  // The other killed workers' documents have no record: the next run does
+  // them.
   summary_.not_run =
       summary_.inputs - summary_.ok - summary_.partial - summary_.failed;
   summary_.interrupted = summary_.not_run > 0;
-  pool_.KillAll();  // the survey, if it is still counting
   if (progress_) {
     progress_->Update(Snapshot(), /*force=*/true);
     progress_->Finish();
@@ -208,6 +213,7 @@ Status Runner::Finish(const ChildExit& exit) {
   }
 
   if (StoppedFromOutside(exit)) {
+    if (AcceptWrittenRecord(run)) return Status::Ok();
     // Not the document's fault: leave it without a record, for the next
     // run (it counts as not run).
     RemoveIfEmpty(files.log);
@@ -228,6 +234,23 @@ Status Runner::Finish(const ChildExit& exit) {
   }
   RemoveIfEmpty(files.log);
   return RecordFailure(run.index, run.sha256, abnormal, exit.seconds);
+}
+
+// A worker writes its record last and atomically, after the document's
+// files: with the record on disk (and those files) the document is done,
+// however the worker ended afterwards.
+bool Runner::AcceptWrittenRecord(const Running& run) {
+  DocumentFiles files = plan_.dir->FilesFor(plan_.inputs[run.index]);
+  Result<BatchResult> record = plan_.dir->ReadRecord(files);
+  if (!record.ok() || record->sha256 != run.sha256) return false;
+  std::optional<DocStatus> status = ParseDocStatus(record->status);
+  if (!status) return false;
+  if (*status != DocStatus::kFailed && !plan_.dir->OutputsPresent(files)) {
+    return false;
+  }
+  RemoveIfEmpty(files.log);
+  Done(run.index, *record, /*resumed=*/false);
+  return true;
 }
 
 // Writes the record of a document that has no worker result (crash,
