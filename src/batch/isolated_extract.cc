@@ -14,18 +14,16 @@
 #include "batch/memory_limit.h"
 
 namespace raingan::batch {
-namespace {
 
-void TestHookHang(const std::string& path) {
-  const char* seconds = std::getenv("RAINGAN_TEST_HANG_SECONDS");
+void SleepForTestHook(const char* env_var, std::string_view marker,
+                      const std::string& path) {
+  const char* seconds = std::getenv(env_var);
   size_t slash = path.find_last_of('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  if (seconds == nullptr || name.find("hang") == std::string::npos) return;
+  if (seconds == nullptr || name.find(marker) == std::string::npos) return;
   std::this_thread::sleep_for(
       std::chrono::duration<double>(std::atof(seconds)));
 }
-
-}  // namespace
 
 std::string LastLogLine(const std::string& log) {
   Result<std::string> text = ReadFile(log);
@@ -74,7 +72,7 @@ Result<Document> ExtractInWorker(const Extractor& extractor,
                                  std::string_view bytes, uint64_t max_memory,
                                  const ProgressCallback& progress) {
   MemoryCap cap(max_memory);
-  TestHookHang(path);
+  SleepForTestHook("RAINGAN_TEST_HANG_SECONDS", "hang", path);
   Result<Document> doc = [&]() -> Result<Document> {
     try {
       return extractor.ExtractBytes(path, bytes, progress);

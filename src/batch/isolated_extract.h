@@ -45,6 +45,13 @@ Result<Document> ExtractInWorker(const Extractor& extractor,
 // e.g. "terminate called after ..."; "" if none.
 std::string LastLogLine(const std::string& log);
 
+// Test hooks: when the environment variable `env_var` is set and the file
+// name of `path` holds `marker`, sleeps that many seconds (tests use it to
+// hold a worker at one moment: RAINGAN_TEST_HANG_SECONDS before the
+// extraction, RAINGAN_TEST_LINGER_SECONDS after the record is written).
+void SleepForTestHook(const char* env_var, std::string_view marker,
+                      const std::string& path);
+
 // Why a worker that did not end cleanly ended, for the parent: "" for a
 // clean exit; else DescribeExit()'s reason with the last line the worker
 // printed to `log` (e.g. "terminate called after ...") and, when that line

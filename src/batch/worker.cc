@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <thread>
 
 #include "base/file.h"
 #include "batch/isolated_extract.h"
@@ -29,18 +27,6 @@ Status WriteDocumentFiles(const Document& doc, const DocumentFiles& files) {
   }
   RAINGAN_RETURN_IF_ERROR(WriteFileAtomic(files.measures_jsonl, jsonl));
   return WriteFileAtomic(files.measures_csv, csv);
-}
-
-// Test hook: a worker whose input's name holds "linger" waits this long
-// after writing its record, so that a test can stop the batch between the
-// record and the worker's exit.
-void TestHookLinger(const std::string& path) {
-  const char* seconds = std::getenv("RAINGAN_TEST_LINGER_SECONDS");
-  size_t slash = path.find_last_of('/');
-  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  if (seconds == nullptr || name.find("linger") == std::string::npos) return;
-  std::this_thread::sleep_for(
-      std::chrono::duration<double>(std::atof(seconds)));
 }
 
 }  // namespace
@@ -88,7 +74,7 @@ int RunWorker(const Extractor& extractor, const WorkerTask& task) {
     std::fprintf(stderr, "raingan worker: %s\n", s.message().c_str());
     return kWorkerNoRecord;
   }
-  TestHookLinger(task.path);
+  SleepForTestHook("RAINGAN_TEST_LINGER_SECONDS", "linger", task.path);
   return 0;
 }
 
