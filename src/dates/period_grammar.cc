@@ -30,10 +30,15 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
       // date and a dash (a year OCR could not read) — the range is meant,
       // its ends are not both read.
       // Stray punctuation before the dash ("เมษายน.- มิถุนายน", a speck
-      // OCR read as a dot) is dropped and the range read.
+      // OCR read as a dot) or between a month and its year ("ตุลาคม'
+      // ๒๕๖๗") is dropped and the range read.
+      const bool year_follows =
+          items.back().year_be == 0 && !items.back().bad_year &&
+          IsNumber(end + 1) &&
+          (tokens_[end + 1].digits == 2 || tokens_[end + 1].digits == 4);
       if (end < tokens_.size() && tokens_[end].kind == TokenKind::kOther &&
           !HasLetterOrDigit(tokens_[end]) &&
-          IsWord(end + 1, WordKind::kRange)) {
+          (IsWord(end + 1, WordKind::kRange) || year_follows)) {
         std::vector<Token> rest = tokens_;
         rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(end));
         return PeriodGrammar(text_, std::move(rest), default_fy_)
@@ -51,8 +56,12 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
       // "๑ ตุลาคม bot ๓๐ กันยา ยน": the first date has no year, and after
       // the unread year another date starts (a day and a word) — the dash
       // was lost with the year; the range is meant, its ends are not read.
-      if (unread && (IsWord(k, WordKind::kRange) ||
-                     (items.back().year_be == 0 && StartsDate(k)))) {
+      // "๑ ตุลาคม ๒๕๖๗ = ๓๐ กันยายน ๒๕๖๘": only marks between two dates —
+      // a dash OCR misread; a range is meant and what joins it is unread.
+      const bool marks_then_date = k > end && !unread && StartsDate(k);
+      if (marks_then_date ||
+          (unread && (IsWord(k, WordKind::kRange) ||
+                      (items.back().year_be == 0 && StartsDate(k))))) {
         PeriodResult r;
         r.recognized = true;
         r.warnings.push_back("unreadable period: " + Slice(i, k + 1));

@@ -339,6 +339,20 @@ TEST(PeriodParserTest, OcrSlippedPeriods) {
       {"๑ ตุลาคม ๒๕๖๗ - ๓๙ กันยายน ๒๕๖๘", 0, "null", "null", {}, true},
       // ... but a stray dot before the dash is only a dot.
       {"'เมษายน.- มิถุนายน ๒๕๖๘", 0, "2025-04-01", "2025-06-30", {}, false},
+      // ... and so is a speck read as a quote between month and year (a
+      // noisy 200-dpi scan of sample 000): before, the year was lost and
+      // the period became one day in the document's year.
+      {"๑ ตุลาคม' ๒๕๖๗ - ๓๐ กันยายน ๒๕๖๘",
+       2568,
+       "2024-10-01",
+       "2025-09-30",
+       {},
+       false},
+      // A dash OCR read as "=" (the same scan): a second date follows the
+      // first, so a range is meant, and what joins them is not read. Before,
+      // this was the one day 1 October 2024.
+      {"๑ ตุลาคม ๒๕๖๗ = ๓๐ กันยายน ๒๕๖๘", 2568, "null", "null", {}, true},
+      {"ต.ค. ๖๗ » ก.ย. ๖๘", 0, "null", "null", {}, true},
   };
   for (const Case& c : kCases) Check(c);
 }
