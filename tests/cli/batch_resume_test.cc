@@ -57,6 +57,34 @@ class BatchResumeTest : public ::testing::Test {
     return n;
   }
 
+  // Waits until the batch `pid` has recorded two documents, stops it as
+  // Ctrl-C does and checks that it ended as a stopped batch (status 130).
+  void CtrlCAfterTwoRecords(pid_t pid) {
+    ASSERT_GT(pid, 0);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!fs::exists(out_ + "/.raingan") || Records() < 2) {
+      ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "batch stalled";
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_EQ(kill(pid, SIGINT), 0);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+  }
+
+  // Runs the batch again: it must finish, take `earlier` documents from the
+  // run before and leave complete merged files.
+  void RerunFinishesAfter(int earlier) {
+    testing::CommandResult r = RunRaingan(Command());
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(
+        r.out.find("(" + std::to_string(earlier) + " done by an earlier run)"),
+        std::string::npos)
+        << r.out;
+    ExpectCompleteAndUnique();
+  }
+
   // Checks the merged files against each other: every input once, and each
   // document's measures once in both measure files.
   void ExpectCompleteAndUnique() {
@@ -121,15 +149,11 @@ TEST_F(BatchResumeTest, KillNineMidRunThenRerunFinishesWithoutDuplicates) {
   // The rerun (no hang this time) finishes the rest. It also proves the
   // killed batch's worker died with it: otherwise it would still hold the
   // directory's lock and this run would refuse to start.
-  testing::CommandResult r = RunRaingan(Command());
-  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("(2 done by an earlier run)"), std::string::npos)
-      << r.out;
-  ExpectCompleteAndUnique();
+  ASSERT_NO_FATAL_FAILURE(RerunFinishesAfter(2));
 
   // Once more: nothing left to do, and the merged files come out the same.
   std::string before = ReadFile(out_ + "/results.jsonl").value();
-  r = RunRaingan(Command());
+  testing::CommandResult r = RunRaingan(Command());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("(5 done by an earlier run)"), std::string::npos)
       << r.out;
@@ -140,17 +164,7 @@ TEST_F(BatchResumeTest, KillNineMidRunThenRerunFinishesWithoutDuplicates) {
 TEST_F(BatchResumeTest, CtrlCStopsCleanlyAndTheRerunFinishes) {
   pid_t pid = batch_test::Spawn(RAINGAN_BINARY, Command(),
                                 "RAINGAN_TEST_HANG_SECONDS", "600");
-  ASSERT_GT(pid, 0);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (!fs::exists(out_ + "/.raingan") || Records() < 2) {
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "batch stalled";
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_EQ(kill(pid, SIGINT), 0);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  ASSERT_NO_FATAL_FAILURE(CtrlCAfterTwoRecords(pid));
   // The documents done so far are in the merged files; the hanging one
   // was stopped without a record, so it is not "failed".
   std::vector<nlohmann::json> results =
@@ -158,11 +172,7 @@ TEST_F(BatchResumeTest, CtrlCStopsCleanlyAndTheRerunFinishes) {
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(Records(), 2);
 
-  testing::CommandResult r = RunRaingan(Command());
-  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("(2 done by an earlier run)"), std::string::npos)
-      << r.out;
-  ExpectCompleteAndUnique();
+  ASSERT_NO_FATAL_FAILURE(RerunFinishesAfter(2));
 }
 
 TEST_F(BatchResumeTest, ADocumentRecordedJustBeforeTheStopIsKept) {
@@ -173,17 +183,7 @@ TEST_F(BatchResumeTest, ADocumentRecordedJustBeforeTheStopIsKept) {
   fs::rename(in_ + "/b/002.txt", in_ + "/b/linger_002.txt");
   pid_t pid = batch_test::Spawn(RAINGAN_BINARY, Command(),
                                 "RAINGAN_TEST_LINGER_SECONDS", "600");
-  ASSERT_GT(pid, 0);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (!fs::exists(out_ + "/.raingan") || Records() < 2) {
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "batch stalled";
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_EQ(kill(pid, SIGINT), 0);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  ASSERT_NO_FATAL_FAILURE(CtrlCAfterTwoRecords(pid));
   std::vector<nlohmann::json> results =
       batch_test::ReadJsonLines(out_ + "/results.jsonl");
   ASSERT_EQ(results.size(), 2u);
@@ -192,11 +192,7 @@ TEST_F(BatchResumeTest, ADocumentRecordedJustBeforeTheStopIsKept) {
             std::string::npos)
       << results[1].dump();
 
-  testing::CommandResult r = RunRaingan(Command());
-  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("(2 done by an earlier run)"), std::string::npos)
-      << r.out;
-  ExpectCompleteAndUnique();
+  ASSERT_NO_FATAL_FAILURE(RerunFinishesAfter(2));
 }
 
 TEST_F(BatchResumeTest, ChangedInputIsProcessedAgainAndOnlyIt) {

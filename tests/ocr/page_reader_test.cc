@@ -67,16 +67,21 @@ image::Image Gray(int width, int height, const std::vector<uint8_t>& px) {
       .value();
 }
 
+// Page 8 of sample 000 as printed and scanned (tests/data/ocr), at 300 dpi.
+Result<image::Image> ScannedTablePage() {
+  Result<std::string> bytes =
+      ReadFile(testing::TestDataPath("ocr/000_p8-9.scan.pdf"));
+  if (!bytes.ok()) return bytes.status();
+  Result<pdf::PdfDocument> pdf = pdf::PdfDocument::Open(*bytes);
+  if (!pdf.ok()) return pdf.status();
+  return pdf->Render(1, 300);
+}
+
 TEST_F(PageReaderTest, ScannedTableLandsInItsCells) {
   // Page 8 of sample 000 as printed and scanned (300 dpi, rotated 1.3°):
   // a six-column measure table, period before owner.
-  Result<std::string> bytes =
-      ReadFile(testing::TestDataPath("ocr/000_p8-9.scan.pdf"));
-  ASSERT_TRUE(bytes.ok());
-  Result<pdf::PdfDocument> pdf = pdf::PdfDocument::Open(*bytes);
-  ASSERT_TRUE(pdf.ok());
-  Result<image::Image> scan = pdf->Render(1, 300);
-  ASSERT_TRUE(scan.ok());
+  Result<image::Image> scan = ScannedTablePage();
+  ASSERT_TRUE(scan.ok()) << scan.status().ToString();
 
   Result<ReadPage> read = ReadScannedPage(engine_.get(), *scan, 8, Models());
   ASSERT_TRUE(read.ok()) << read.status().ToString();
@@ -124,13 +129,8 @@ TEST_F(PageReaderTest, AHairlineBetweenRowsStillSplitsThem) {
   // gray, as the thinnest border of a Word or LibreOffice table scans
   // (170-190 where text is 0-150): too faint to be ink, it is still the
   // only thing that ends the header row.
-  Result<std::string> bytes =
-      ReadFile(testing::TestDataPath("ocr/000_p8-9.scan.pdf"));
-  ASSERT_TRUE(bytes.ok());
-  Result<pdf::PdfDocument> pdf = pdf::PdfDocument::Open(*bytes);
-  ASSERT_TRUE(pdf.ok());
-  Result<image::Image> rendered = pdf->Render(1, 300);
-  ASSERT_TRUE(rendered.ok());
+  Result<image::Image> rendered = ScannedTablePage();
+  ASSERT_TRUE(rendered.ok()) << rendered.status().ToString();
   image::Image scan =
       std::move(image::Image::Adopt(pixConvertTo8(rendered->pix(), 0)));
   ASSERT_FALSE(scan.empty());
