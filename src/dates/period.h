@@ -49,6 +49,9 @@ struct PeriodResult {
   std::vector<int> fiscal_years;   // BE fiscal years named, ascending
   std::vector<std::string> warnings;  // e.g. "impossible date ๓๑ ก.ย. ๒๕๖๖"
   bool recognized = false;  // the text contained a date expression at all
+  // Why dates that were read may still be wrong (a range whose dash was
+  // not read); empty when read plainly.
+  std::string doubt;
 };
 
 class PeriodParser {

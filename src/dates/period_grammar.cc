@@ -1,5 +1,6 @@
 #include "dates/period_grammar.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -56,15 +57,38 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
       // "๑ ตุลาคม bot ๓๐ กันยา ยน": the first date has no year, and after
       // the unread year another date starts (a day and a word) — the dash
       // was lost with the year; the range is meant, its ends are not read.
-      // "๑ ตุลาคม ๒๕๖๗ = ๓๐ กันยายน ๒๕๖๘": only marks between two dates —
-      // a dash OCR misread; a range is meant and what joins it is unread.
-      const bool marks_then_date = k > end && !unread && StartsDate(k);
-      if (marks_then_date ||
-          (unread && (IsWord(k, WordKind::kRange) ||
-                      (items.back().year_be == 0 && StartsDate(k))))) {
+      // "๑ ตุลาคม ๒๕๖๗ กันยายนน ๒๕๒๕": a word no month is, then a year —
+      // the other end with its month misread.
+      const bool year_after_unread =
+          unread && IsNumber(k) &&
+          (tokens_[k].digits == 2 || tokens_[k].digits == 4);
+      if (unread && (IsWord(k, WordKind::kRange) || year_after_unread ||
+                     (items.back().year_be == 0 && StartsDate(k)))) {
         PeriodResult r;
         r.recognized = true;
         r.warnings.push_back("unreadable period: " + Slice(i, k + 1));
+        return r;
+      }
+      // "มกราคม กันยายน ๒๕๖๘", "๑ ตุลาคม ๒๕๖๗ = ๓๐ กันยายน ๒๕๖๘": two dates
+      // with nothing or only marks between them — a range whose dash OCR
+      // lost or misread. Both ends are read, so the range is read, marked
+      // doubtful for review; a third date after them makes a list, and a
+      // second date not fully read leaves the period unknown.
+      if (!unread && StartsDate(k)) {
+        std::vector<DateItem> second;
+        const size_t after = ParseChain(k, &second);
+        if (items.size() == 1 && second.size() == 1 && !StartsDate(after)) {
+          items.push_back(second.front());
+          PeriodResult r = Resolve(items, fiscal_hint);
+          r.doubt = "the dash between the dates was not read";
+          r.warnings.push_back(r.doubt +
+                               ", read as a range: " + Slice(i, after));
+          return r;
+        }
+        PeriodResult r;
+        r.recognized = true;
+        r.warnings.push_back("unreadable period: " +
+                             Slice(i, std::max(after, k + 1)));
         return r;
       }
       return Resolve(items, fiscal_hint);

@@ -21,9 +21,12 @@ struct PeriodRun {
 };
 
 struct Period {
-  std::string text;                 // empty = the cell was empty
-  std::optional<Date> start, end;   // null when unparseable (with a warning)
-  std::vector<int> fiscal_years;    // BE fiscal years named, if any
+  std::string text;                // empty = the cell was empty
+  std::optional<Date> start, end;  // null when unparseable (with a warning)
+  std::vector<int> fiscal_years;   // BE fiscal years named, if any
+  // Why dates that were read may still be wrong ("the dash between the
+  // dates was not read"); empty when read plainly. Shown by the review.
+  std::string doubt;
   // Read from ticked month columns: each separate run, in order; start/end
   // span them. Empty for periods written as text.
   std::vector<PeriodRun> runs;
@@ -50,7 +53,7 @@ struct Measure {
   std::vector<std::string> output;
   std::vector<std::string> outcome;
   std::vector<std::string> recommendation;
-  bool has_recommendation = false;  // the table has a recommendation column
+  bool has_recommendation = false;     // the table has a recommendation column
   std::optional<int64_t> budget_baht;  // plans: 0 = no budget used
 
   // Further named lists (plans: objectives, target_group, rationale).
@@ -62,7 +65,7 @@ struct Measure {
   // only some ruling lines), "delimited" (text export); empty for records
   // not read from a table (plan project sheets).
   std::string table_kind;
-  int row = 0;      // 1-based data row within that table
+  int row = 0;              // 1-based data row within that table
   double confidence = 1.0;  // lowest of field_confidence; 1 for text layers
   // OCR: the lowest word confidence of the cells that went into each field
   // ("measure", "method", "owner", "period", "output", "outcome",

@@ -348,11 +348,29 @@ TEST(PeriodParserTest, OcrSlippedPeriods) {
        "2025-09-30",
        {},
        false},
-      // A dash OCR read as "=" (the same scan): a second date follows the
-      // first, so a range is meant, and what joins them is not read. Before,
-      // this was the one day 1 October 2024.
-      {"๑ ตุลาคม ๒๕๖๗ = ๓๐ กันยายน ๒๕๖๘", 2568, "null", "null", {}, true},
-      {"ต.ค. ๖๗ » ก.ย. ๖๘", 0, "null", "null", {}, true},
+      // A dash OCR read as "=" or "»" (the same scan), or lost (a Norasi
+      // print scanned turned and at 200 dpi): both dates are read, so the
+      // range is read, with a warning. Before, these were the one day
+      // 1 October 2024 and the one month January 2025.
+      {"๑ ตุลาคม ๒๕๖๗ = ๓๐ กันยายน ๒๕๖๘",
+       2568,
+       "2024-10-01",
+       "2025-09-30",
+       {},
+       true},
+      {"ต.ค. ๖๗ » ก.ย. ๖๘", 0, "2024-10-01", "2025-09-30", {}, true},
+      {"มกราคม กันยายน ๒๕๖๘ (ดำเนินการต่อเนื่องตลอดปี)",
+       2568,
+       "2025-01-01",
+       "2025-09-30",
+       {},
+       true},
+      {"๑ ตุลาคม ๒๕๖๗ ๓๐ กันยายน ๒๕๖๘", 0, "2024-10-01", "2025-09-30", {}, true},
+      // ... but a second date whose year is misread leaves the period
+      // unknown (before: the one day 1 October 2024) ...
+      {"๑ ตุลาคม ๒๕๖๗ กันยายนน ๒๕๒๕", 2568, "null", "null", {}, true},
+      // ... and three dates side by side are a list, not a range.
+      {"มกราคม เมษายน กรกฎาคม ๒๕๖๘", 2568, "null", "null", {}, true},
   };
   for (const Case& c : kCases) Check(c);
 }

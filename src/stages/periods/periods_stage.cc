@@ -84,6 +84,7 @@ class PeriodsStage : public Stage {
       m.period.start = r.start;
       m.period.end = r.end;
       m.period.fiscal_years = r.fiscal_years;
+      m.period.doubt = r.doubt;
       for (std::string& w : r.warnings) m.warnings.push_back(std::move(w));
       if (!r.recognized) {
         m.warnings.push_back("period not recognized: " + m.period.text);

@@ -42,6 +42,7 @@ std::optional<ReviewItem> ReviewPeriod(const Period& p,
   if (!p.start || !p.end) {
     return ReviewItem{"period", "only one end of the period read"};
   }
+  if (!p.doubt.empty()) return ReviewItem{"period", p.doubt};
   if (fy.be > 0 && fy.be_end >= fy.be &&
       (*p.start < FiscalStart(fy.be) || *p.end > FiscalEnd(fy.be_end))) {
     std::string years = std::to_string(fy.be);

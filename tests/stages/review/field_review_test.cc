@@ -135,6 +135,25 @@ TEST(FieldReviewTest, RulesTable) {
   }
 }
 
+// A range read from two dates whose dash OCR lost is in the fiscal year
+// and complete, yet a guess at what joined them: the clerk is asked.
+TEST(FieldReviewTest, ARangeReadWithoutItsDashIsFlagged) {
+  Measure m;
+  m.measure = "จัดทำคู่มือการปฏิบัติงาน";
+  m.owner = {"กองคลัง"};
+  m.period.text = "มกราคม กันยายน ๒๕๖๘";
+  m.period.start = Iso("2025-01-01");
+  m.period.end = Iso("2025-09-30");
+  ReviewOptions options;
+  options.fiscal_year = {2568, 2568};
+  EXPECT_TRUE(ReviewFields(m, options).empty());
+  m.period.doubt = "the dash between the dates was not read";
+  std::vector<ReviewItem> got = ReviewFields(m, options);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].field, "period");
+  EXPECT_THAT(got[0].reason, HasSubstr("dash"));
+}
+
 TEST(FieldReviewTest, RuledTextLayerOwnersAreTrusted) {
   Measure m;
   m.owner = {"ทุกส่วนราชการ"};
