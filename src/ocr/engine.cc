@@ -356,4 +356,14 @@ Result<std::vector<OcrLine>> Engine::Recognize(const PixelBox& region,
   }
 }
 
+Result<std::vector<OcrLine>> Engine::RecognizeImage(const image::Image& image,
+                                                    Segmentation mode) {
+  RAINGAN_RETURN_IF_ERROR(SetPage(image));
+  Result<std::vector<OcrLine>> lines =
+      Recognize({0, 0, image.width(), image.height()}, mode);
+  // The page is gone from Tesseract: nothing may read it by mistake.
+  impl_->width = impl_->height = 0;
+  return lines;
+}
+
 }  // namespace raingan::ocr

@@ -88,6 +88,12 @@ class Engine {
   Result<std::vector<OcrLine>> Recognize(const PixelBox& region,
                                          Segmentation mode);
 
+  // The lines Tesseract reads in all of `image` (a line made up by the
+  // caller, image/row_strip.h), in its own pixels. It replaces the page:
+  // call SetPage() again before the next Recognize().
+  Result<std::vector<OcrLine>> RecognizeImage(const image::Image& image,
+                                              Segmentation mode);
+
   // How far `page` (any depth) is turned, from Tesseract's orientation
   // detector (its "osd" data, in Debian's tesseract-ocr-osd): the
   // clockwise quarter turns (0..3) that make it upright, and the

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/utf8.h"
+#include "image/row_strip.h"
 
 namespace raingan::ocr {
 namespace {
@@ -162,6 +163,95 @@ Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
     }
   }
   return Status::Ok();
+}
+
+double Median(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// Reads a ruled cell whose text wraps after every letter or two (see
+// PageReadOptions::letter_wrap_width) as one line per paragraph: its rows
+// side by side (image/row_strip.h). Each line is placed on its paragraph's
+// first row, its words spread across the cell's text in reading order, as
+// the text of a wide cell would lie. Returns false, reading nothing, for
+// any other cell.
+Result<bool> ReadLetterWrapped(Engine* engine, const image::Image& gray,
+                               const image::Image& binary, const BBox& cell,
+                               const OcrModels& models,
+                               const PageReadOptions& options,
+                               std::vector<RecognizedLine>* out) {
+  if (gray.depth() != 8) return false;
+  RAINGAN_ASSIGN_OR_RETURN(std::vector<image::TextRow> rows,
+                           image::FindTextRows(binary, cell, options.rows));
+  if (rows.size() < 2) return false;
+  std::vector<double> cores, widths, pitches;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    cores.push_back(rows[i].core_bottom - rows[i].core_top);
+    widths.push_back(rows[i].box.width());
+    if (i > 0) pitches.push_back(rows[i].core_bottom - rows[i - 1].core_bottom);
+  }
+  const double core = Median(cores);
+  if (core <= 0 || cell.width() > options.letter_wrap_width * core ||
+      Median(widths) > options.letter_wrap_row * core) {
+    return false;
+  }
+  const double pitch = Median(pitches);
+  // Letters of one word stand about a quarter of a core height apart.
+  const double gap = 0.25 * core;
+  const double k = binary.dpi() / 72.0;
+  size_t begin = 0;
+  for (size_t i = 1; i <= rows.size(); ++i) {
+    if (i < rows.size() && rows[i].core_bottom - rows[i - 1].core_bottom <=
+                               options.letter_wrap_paragraph * pitch) {
+      continue;
+    }
+    std::vector<image::TextRow> paragraph(rows.begin() + begin,
+                                          rows.begin() + i);
+    begin = i;
+    RAINGAN_ASSIGN_OR_RETURN(
+        image::RowStrip strip,
+        image::LayRowsSideBySide(gray, binary, paragraph, gap));
+    Result<std::vector<OcrLine>> read =
+        engine->RecognizeImage(strip.image, Segmentation::kLine);
+    RAINGAN_RETURN_IF_ERROR(engine->SetPage(gray));
+    if (!read.ok()) return read.status();
+    // Strip x -> cell x, keeping the words' order.
+    int left = strip.pieces.front().source.x0;
+    int right = strip.pieces.front().source.x1;
+    for (const image::StripPiece& p : strip.pieces) {
+      left = std::min(left, p.source.x0);
+      right = std::max(right, p.source.x1);
+    }
+    const image::StripPiece& last = strip.pieces.back();
+    const double from = strip.pieces.front().x;
+    const double span = std::max(
+        1.0,
+        static_cast<double>(last.x + last.source.x1 - last.source.x0) - from);
+    auto to_cell = [&](int x) {
+      double t = std::clamp((x - from) / span, 0.0, 1.0);
+      return static_cast<int>(std::lround(left + t * (right - left)));
+    };
+    const image::TextRow& first = paragraph.front();
+    const int top = static_cast<int>(std::floor(first.box.y0 * k));
+    const int bottom = static_cast<int>(std::ceil(first.box.y1 * k));
+    for (OcrLine& l : *read) {
+      for (OcrWord& w : l.words) {
+        w.box = {to_cell(w.box.x0), top,
+                 std::max(to_cell(w.box.x1), to_cell(w.box.x0) + 1), bottom};
+      }
+      l.box = {to_cell(l.box.x0), top, to_cell(l.box.x1), bottom};
+      l.baseline = static_cast<int>(std::lround(first.core_bottom * k));
+      l.x_height = core * k;
+      // Digit shapes are checked on the page's own ink, which these word
+      // boxes no longer cover; the word list needs only the text.
+      if (models.words != nullptr) models.words->Correct(&l.words);
+    }
+    for (RecognizedLine& l : ToRecognizedLines(*read, 1 / k)) {
+      out->push_back(std::move(l));
+    }
+  }
+  return true;
 }
 
 // Reads an ink block outside the ruled tables. A block with columns (the
@@ -414,6 +504,10 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
       if (image::InkCoverage(binary, cell.bbox) < options.min_cell_ink) {
         continue;
       }
+      RAINGAN_ASSIGN_OR_RETURN(
+          bool wrapped, ReadLetterWrapped(engine, ocr_image, binary, cell.bbox,
+                                          models, options, &lines));
+      if (wrapped) continue;
       RAINGAN_RETURN_IF_ERROR(
           ReadRegion(engine, binary, cell.bbox, models, options, &lines));
     }

@@ -80,6 +80,18 @@ struct PageReadOptions {
   double min_river = 2.5;
   double river_rows = 0.1;
   int min_river_table_rows = 3;
+  // A ruled cell at most `letter_wrap_width` core heights wide whose text
+  // runs over two or more rows at most `letter_wrap_row` core heights wide
+  // (median) wraps after every letter or two: its rows are laid side by
+  // side and read as one line (image/row_strip.h). A Thai consonant is
+  // about one core height wide; the owner columns of LibreOffice prints in
+  // Norasi 16 and Kinnari 14 are 2.6-3 core heights wide, a sample's
+  // narrowest column (TH Sarabun) holds 8. Rows of one cell more than
+  // `letter_wrap_paragraph` times their usual pitch apart are separate
+  // paragraphs (list items), each read as a line of its own.
+  double letter_wrap_width = 4.5;
+  double letter_wrap_row = 2.5;
+  double letter_wrap_paragraph = 1.5;
   // Pages fed upside down or sideways are turned upright first, when
   // Tesseract's orientation detector is at least this sure (its scale:
   // the samples' upright pages score 10-30, the sideways pages of the

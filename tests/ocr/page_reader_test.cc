@@ -1,5 +1,6 @@
 #include "ocr/page_reader.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
@@ -198,6 +199,50 @@ TEST_F(PageReaderTest, AHairlineBetweenRowsStillSplitsThem) {
 // below its consonants, so its ink block is exactly as tall as its
 // letters; read without the blank around it, Tesseract made it "WG) วิโว้",
 // and "มิติที่ ๑" "JAN o".
+// A row of the Norasi 16 print of sample 002 (tests/data/ocr/README.md):
+// its owner column is one letter wide, so "สำนักปลัด" wraps after every
+// letter ("ส|ำ|นั|ก|ป|ลั|ด"). Read line by line, a lone letter has no
+// context and OCR made Latin letters of it ("สา u กป a ด"); laid side by
+// side, the rows read as the word they are.
+TEST_F(PageReaderTest, ACellOneLetterWideIsReadAsOneLine) {
+  using ::testing::AnyOf;
+  using ::testing::Eq;
+  using ::testing::Not;
+  Result<std::string> bytes =
+      ReadFile(testing::TestDataPath("ocr/002_norasi16_narrow_owner.png"));
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  Result<image::Image> scan = image::Image::Decode(*bytes);
+  ASSERT_TRUE(scan.ok()) << scan.status().ToString();
+  for (bool side_by_side : {true, false}) {
+    SCOPED_TRACE(side_by_side ? "rows side by side" : "row by row");
+    PageReadOptions options;
+    if (!side_by_side) options.letter_wrap_width = 0;
+    Result<ReadPage> read =
+        ReadScannedPage(engine_.get(), *scan, 4, Models(), options);
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    const Table* table = nullptr;
+    for (const Block& b : read->page.blocks) {
+      if (b.type == BlockType::kTable) table = &b.table;
+    }
+    ASSERT_NE(table, nullptr);
+    ASSERT_EQ(table->columns, 6);
+    ASSERT_EQ(table->rows.size(), 1u);
+    const std::vector<Cell>& row = table->rows[0].cells;
+    std::string owner = Text(row[2]);
+    // The ring of "ำ", printed before the first letter of its line, falls
+    // on the cell's border and goes with it: "สานักปลัด" is what the cell
+    // shows.
+    if (side_by_side) {
+      EXPECT_THAT(owner, AnyOf(Eq("สำนักปลัด"), Eq("สานักปลัด")));
+    } else {
+      EXPECT_THAT(owner, Not(AnyOf(Eq("สำนักปลัด"), Eq("สานักปลัด"))));
+    }
+    // A wide cell of the same row is read line by line either way.
+    EXPECT_EQ(row[3].paragraphs.size(), 1u);
+    EXPECT_NE(Text(row[3]).find("๒๕๖๘"), std::string::npos);
+  }
+}
+
 TEST_F(PageReaderTest, InkBlocksAreReadWithTheBlankAroundThem) {
   Result<std::string> bytes =
       ReadFile(testing::TestDataPath("ocr/011_garuda11_header.scan.png"));
