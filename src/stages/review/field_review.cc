@@ -173,7 +173,7 @@ std::vector<ReviewItem> ReviewFields(const Measure& m,
     AddReview(*p, &out);
   }
   // Text layers of ruled tables print owners the lexicon does not know
-  // ("ทุกส่วนราชการ", "เจ้าหน้าที่ประชาสัมพันธ์") and are right; only where
+  // ("เจ้าหน้าที่ประชาสัมพันธ์", a person's post) and are right; only where
   // the cells themselves are uncertain — OCR, or columns found from the
   // alignment of text — does an owner naming no unit point at a misread
   // or a column mixed up.

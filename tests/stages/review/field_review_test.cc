@@ -156,7 +156,7 @@ TEST(FieldReviewTest, ARangeReadWithoutItsDashIsFlagged) {
 
 TEST(FieldReviewTest, RuledTextLayerOwnersAreTrusted) {
   Measure m;
-  m.owner = {"ทุกส่วนราชการ"};
+  m.owner = {"เจ้าหน้าที่ประชาสัมพันธ์"};
   m.table_kind = "ruled";
   ReviewOptions options;
   options.units = &testing::TestModel<UnitLexicon>();
