@@ -71,10 +71,11 @@ bool StripUnreadNumber(int expected, std::string* text) {
   }
   NumberToken t = LeadingNumberToken(s, U"()");
   constexpr size_t kMaxToken = 3;  // "(๙)" read as "69", "(9", "๙)"
-  if (!t.ok || expected <= 0 || t.last_digit != expected % 10 ||
-      t.end - t.begin > kMaxToken) {
-    return false;
-  }
+  if (!t.ok || expected <= 0 || t.end - t.begin > kMaxToken) return false;
+  // "(๑ มีระบบ…" for "(๔) มีระบบ…" (a noisy 200-dpi scan): a token that opens
+  // with the table's bracket is the number's place whatever its digit.
+  const bool opens_bracketed = s[t.begin] == U'(' && t.digits >= 1;
+  if (t.last_digit != expected % 10 && !opens_bracketed) return false;
   *text = utf8::FromU32(s.substr(t.end + 1));
   return true;
 }
@@ -94,6 +95,72 @@ bool StripGarbledNumber(std::string* text) {
   }
   *text = utf8::FromU32(s.substr(t.end + 1));
   return true;
+}
+
+// "ฮี.๑ มาตรการ…" for "๗.๑ มาตรการ…" (a 200-dpi bilevel copy), "D.@ มาตรการ…"
+// for "๖.๑" (a phone photo): a token of three or four signs around one
+// dot, one or two on each side, one side all digits or holding a sign OCR
+// makes of a Thai digit (@ ® ©) — an outline number with a digit misread.
+// Abbreviations end with their dot ("ต.ค.", "อ."). Used in OCR only, in
+// tables that number their measures.
+bool StripUnreadFirstDigit(std::string* text) {
+  std::u32string s = utf8::ToU32(*text);
+  size_t begin = 0;
+  while (begin < s.size() && s[begin] == U' ') ++begin;
+  size_t end = s.find(U' ', begin);
+  if (end == std::u32string::npos || end + 1 >= s.size()) return false;
+  size_t dot = s.find(U'.', begin);
+  if (dot == std::u32string::npos || dot >= end || dot == begin ||
+      dot - begin > 2 || end - dot - 1 < 1 || end - dot - 1 > 2 ||
+      s.find(U'.', dot + 1) < end) {
+    return false;
+  }
+  auto digit_like = [](char32_t c) {
+    return c == U'@' || c == U'®' || c == U'©';
+  };
+  auto all_digits = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      if (!utf8::IsDigit(s[i])) return false;
+    }
+    return true;
+  };
+  bool misread_sign = false;
+  for (size_t i = begin; i < end; ++i) {
+    if (s[i] == U'(' || s[i] == U')' || s[i] == U'-') return false;
+    misread_sign = misread_sign || digit_like(s[i]);
+  }
+  // Both sides digits is a number ReadNumbering reads; not this.
+  const bool left = all_digits(begin, dot), right = all_digits(dot + 1, end);
+  if (left == right && !misread_sign) return false;
+  *text = utf8::FromU32(s.substr(end + 1));
+  return true;
+}
+
+// "๒,๑ พัฒนา…" for "๒.๑ พัฒนา…": OCR read the dot of an outline number as
+// a comma. Two numbers of one or two digits around a comma, then a blank,
+// open no measure name ("๕,๐๐๐ บาท" has three digits after its comma).
+std::string CommaAsDot(std::string_view text) {
+  std::u32string s = utf8::ToU32(text);
+  size_t i = 0;
+  while (i < s.size() && s[i] == U' ') ++i;
+  auto digits = [&](size_t from) {
+    size_t j = from;
+    while (j < s.size() && utf8::IsDigit(s[j])) ++j;
+    return j - from;
+  };
+  size_t before = digits(i);
+  if (before < 1 || before > 2 || i + before >= s.size() ||
+      s[i + before] != U',') {
+    return std::string(text);
+  }
+  size_t comma = i + before;
+  size_t after = digits(comma + 1);
+  size_t end = comma + 1 + after;
+  if (after < 1 || after > 2 || end >= s.size() || s[end] != U' ') {
+    return std::string(text);
+  }
+  s[comma] = U'.';
+  return utf8::FromU32(s);
 }
 
 // Text compared for "the same item/measure": whitespace removed.
@@ -462,6 +529,11 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
     Numbering after_bullet = ReadNumbering(StripBullet(measure_text));
     if (!after_bullet.id.empty()) num = std::move(after_bullet);
   }
+  const bool ocr = MinConfidence(f.measure, 1.0) < 1.0;
+  if (num.id.empty() && ocr) {
+    Numbering dotted = ReadNumbering(CommaAsDot(measure_text));
+    if (!dotted.id.empty()) num = std::move(dotted);
+  }
   if (num.id.empty() && NonEmpty(f.seq)) {
     num.id = ReadNumbering(JoinParagraphs(f.seq) + ".").id;
   }
@@ -471,8 +543,8 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
       has_measure && num.id.empty() &&
       ((last_style_ == "(9)" &&
         StripUnreadNumber(ExpectedNumber(), &num.rest)) ||
-       (!last_style_.empty() && MinConfidence(f.measure, 1.0) < 1.0 &&
-        StripGarbledNumber(&num.rest)));
+       (!last_style_.empty() && ocr &&
+        (StripGarbledNumber(&num.rest) || StripUnreadFirstDigit(&num.rest))));
 
   if (has_measure) {
     if (last != nullptr && after_break) {

@@ -234,6 +234,26 @@ TEST(MeasureTablesStageTest, NumberOcrReadAsDigitsStartsTheExpectedMeasure) {
   EXPECT_THAT(m[2].method, ElementsAre("สำรวจ", "จัดซื้อ"));
 }
 
+// A noisy 200-dpi scan of sample 002 read "(๔)" as "(๑" on the row after a
+// page break: it opens with the table's bracket, so it is a number's place
+// and the row a measure of its own, its number unread.
+TEST(MeasureTablesStageTest, BracketedNumberWithAnotherDigitStartsAMeasure) {
+  Page p1, p2;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"(๓) จัดประชุมเตรียมความพร้อม", "๑. ศึกษาผล",
+                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน", ""})}));
+  TableRow row = Row({"(๑ มีระบบและช่องทางการรับฟังความคิดเห็น", "๑. จัดทำแบบสอบถาม",
+                      "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "แบบสอบถาม", ""},
+                     2);
+  row.cells[0].paragraphs[0].confidence = 0.8;
+  p2.blocks.push_back(TableBlock({Row(kHeader, 2), row}));
+  std::vector<Measure> m = Extract({p1, p2});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].measure, "มีระบบและช่องทางการรับฟังความคิดเห็น");
+  EXPECT_THAT(m[1].warnings,
+              ::testing::Contains(::testing::HasSubstr("number unreadable")));
+}
+
 // A 200-dpi scan read "๗.๑" as "61,6)" on the row after page 18's repeated
 // header: digits and punctuation no numbering reads start a new measure,
 // with the warning; a plain number going on from a cut name does not.
@@ -259,6 +279,52 @@ TEST(MeasureTablesStageTest, GarbledOutlineNumberStartsAMeasure) {
   Page q2;
   q2.blocks.push_back(TableBlock({Row(kHeader, 2), garbled}));
   EXPECT_EQ(Extract({p1, q2}).size(), 1u);
+}
+
+// A 200-dpi bilevel copy of sample 000 read "๗.๑" as "ฮี.๑" on the row
+// after a page break, and "๒.๑" as "๒,๑" on the first row of a table: the
+// first starts a measure (its number unread), the second is numbered 2.1.
+TEST(MeasureTablesStageTest, OutlineNumbersWithAMisreadSignStartAMeasure) {
+  Page p1, p2, p3;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"๖.๑ มาตรการยกระดับมาตรฐานคุณธรรม", "๑. จัดทำคำสั่ง",
+                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ออกคำสั่ง", ""})}));
+  TableRow letter = Row({"ฮี.๑ มาตรการต่อต้านการทุจริต", "๑. วิเคราะห์ความเสี่ยง",
+                         "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน ๑ ฉบับ", ""},
+                        2);
+  letter.cells[0].paragraphs[0].confidence = 0.8;  // read by OCR
+  p2.blocks.push_back(TableBlock({Row(kHeader, 2), letter}));
+  // A phone photo read "๖.๑" as "D.@", and an abbreviation is no number.
+  for (const char* cell : {"D.@ มาตรการต่อต้านการทุจริต", "ต.ค. จัดอบรม"}) {
+    TableRow row = letter;
+    row.cells[0].paragraphs[0].text = cell;
+    Page p;
+    p.blocks.push_back(TableBlock({Row(kHeader, 2), row}));
+    EXPECT_EQ(Extract({p1, p}).size(), cell[0] == 'D' ? 2u : 1u) << cell;
+  }
+  TableRow comma = Row({"๘,๑ พัฒนาการให้บริการ", "๑. จัดทำระบบ",
+                        "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ระบบ ๑ ระบบ", ""},
+                       3);
+  comma.cells[0].paragraphs[0].confidence = 0.9;
+  p3.blocks.push_back(TableBlock({Row(kHeader, 3), comma}));
+  std::vector<Measure> m = Extract({p1, p2, p3});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].measure, "มาตรการยกระดับมาตรฐานคุณธรรม");
+  EXPECT_EQ(m[1].measure, "มาตรการต่อต้านการทุจริต");
+  EXPECT_THAT(m[1].warnings,
+              ::testing::Contains(::testing::HasSubstr("number unreadable")));
+  EXPECT_EQ(m[2].id, "8.1");
+  EXPECT_EQ(m[2].measure, "พัฒนาการให้บริการ");
+  // In a text layer both are text, the tail of a name cut by the break.
+  letter.cells[0].paragraphs[0].confidence = 1.0;
+  comma.cells[0].paragraphs[0].confidence = 1.0;
+  Page q2, q3;
+  q2.blocks.push_back(TableBlock({Row(kHeader, 2), letter}));
+  q3.blocks.push_back(TableBlock({Row(kHeader, 3), comma}));
+  std::vector<Measure> text = Extract({p1, q2, q3});
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_NE(text[0].measure.find("ฮี.๑ มาตรการต่อต้าน"), std::string::npos);
+  EXPECT_NE(text[0].measure.find("๘,๑ พัฒนา"), std::string::npos);
 }
 
 // "(ก)" in a table numbered "1.", "2." is a letter, not a misread number.
