@@ -539,11 +539,11 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
   }
   Measure* last = measures_.empty() ? nullptr : &measures_.back();
   bool has_measure = !num.rest.empty();
+  const std::string& style = this->style();
   const bool unread_number =
       has_measure && num.id.empty() &&
-      ((last_style_ == "(9)" &&
-        StripUnreadNumber(ExpectedNumber(), &num.rest)) ||
-       (!last_style_.empty() && ocr &&
+      ((style == "(9)" && StripUnreadNumber(ExpectedNumber(), &num.rest)) ||
+       (!style.empty() && ocr &&
         (StripGarbledNumber(&num.rest) || StripUnreadFirstDigit(&num.rest))));
 
   if (has_measure) {

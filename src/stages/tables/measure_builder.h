@@ -54,6 +54,15 @@ class MeasureBuilder {
   const ColumnMap& map() const { return map_; }
   // How the rows added next were found ("ruled", "aligned", "delimited").
   void set_table_kind(std::string_view kind) { table_kind_ = kind; }
+  // The numbering shape of the measures of the document's tables before
+  // this one ("9.9", "(9)"; "" if none): a first row whose number OCR
+  // misread is told by it. style() is this table's, else that one.
+  void set_earlier_style(std::string style) {
+    earlier_style_ = std::move(style);
+  }
+  const std::string& style() const {
+    return last_style_.empty() ? earlier_style_ : last_style_;
+  }
   // Data rows added so far.
   int data_rows() const { return data_rows_; }
   // The records, with their warnings (no measure name, low OCR confidence)
@@ -93,6 +102,7 @@ class MeasureBuilder {
   std::string table_kind_;
   // Numbering shape of the measure that started the last record.
   std::string last_style_;
+  std::string earlier_style_;
   std::vector<Measure> measures_;
   // Per record: no row has given it a measure name yet.
   std::vector<bool> unnamed_;

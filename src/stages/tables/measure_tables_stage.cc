@@ -171,6 +171,7 @@ class TableWalker {
 
   void Finish() {
     if (!current_) return;
+    earlier_style_ = current_->style();
     for (Measure& m : current_->TakeMeasures()) {
       doc_->measures.push_back(std::move(m));
     }
@@ -244,6 +245,7 @@ class TableWalker {
     if (!current_ || !current_->map().SameLayout(map)) {
       Finish();
       current_.emplace(models_, map, ++tables_);
+      current_->set_earlier_style(earlier_style_);
     }
     return true;
   }
@@ -310,6 +312,7 @@ class TableWalker {
                     &header_rows) &&
         map.IsMeasureTable() && KnownRoles(map) > KnownRoles(current_->map())) {
       current_.emplace(models_, map, tables_);
+      current_->set_earlier_style(earlier_style_);
     }
   }
 
@@ -317,6 +320,8 @@ class TableWalker {
   Document* doc_;
   std::string section_;
   std::optional<MeasureBuilder> current_;
+  // The numbering shape of the last logical table finished.
+  std::string earlier_style_;
   int tables_ = 0;
   // The last table ended with a header row and no data after it.
   bool header_ended_page_ = false;

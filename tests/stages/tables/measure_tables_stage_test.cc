@@ -234,6 +234,37 @@ TEST(MeasureTablesStageTest, NumberOcrReadAsDigitsStartsTheExpectedMeasure) {
   EXPECT_THAT(m[2].method, ElementsAre("สำรวจ", "จัดซื้อ"));
 }
 
+// A phone photo of sample 000 read "๖.๑" as "D.@" on the first row of a
+// section's table: the tables before numbered their measures "๕.๑", so the
+// row's number is unread, and the tail of its name cut by the next page
+// break goes on it instead of becoming a record.
+TEST(MeasureTablesStageTest, FirstRowOfATableKnowsTheDocumentsNumbering) {
+  Page p1, p2, p3;
+  p1.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"๕.๑ มาตรการเผยแพร่ข้อมูล", "๑. จัดทำ",
+                          "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "ประกาศ", ""})}));
+  TableRow row =
+      Row({"D.@ มาตรการยกระดับมาตรฐานคุณธรรมในการ ควบคุม", "๑. จัดทำคำสั่ง",
+           "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "คำสั่ง", ""},
+          2);
+  row.cells[0].paragraphs[0].confidence = 0.8;
+  // Another section's table, its result columns the other way round: a
+  // new logical table.
+  TableRow other_header = Row(kHeader, 2);
+  std::swap(other_header.cells[4].paragraphs, other_header.cells[5].paragraphs);
+  p2.blocks.push_back(TableBlock({other_header, row}));
+  TableRow tail = Row({"ตรวจสอบการใช้อำนาจ", "", "", "", "", ""}, 3);
+  tail.cells[0].paragraphs[0].confidence = 0.8;
+  p3.blocks.push_back(TableBlock({other_header, tail}));
+  std::vector<Measure> m = Extract({p1, p2, p3});
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_NE(m[0].table, m[1].table);
+  EXPECT_EQ(m[1].measure,
+            "มาตรการยกระดับมาตรฐานคุณธรรมในการ ควบคุมตรวจสอบการใช้อำนาจ");
+  EXPECT_THAT(m[1].warnings,
+              ::testing::Contains(::testing::HasSubstr("number unreadable")));
+}
+
 // A noisy 200-dpi scan of sample 002 read "(๔)" as "(๑" on the row after a
 // page break: it opens with the table's bracket, so it is a number's place
 // and the row a measure of its own, its number unread.
