@@ -127,14 +127,13 @@ std::string EdgeToken(const std::vector<OcrLine>& lines, bool first) {
   return token;
 }
 
-// Recognizes the text of `area` (points) line by line: rows found with
-// Thai marks in mind (image/text_rows.h), each read as a single line, then
-// its numbers checked by shape (digit_repair.h).
-Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
-                  const OcrModels& models, const PageReadOptions& options,
-                  std::vector<RecognizedLine>* out) {
-  RAINGAN_ASSIGN_OR_RETURN(std::vector<image::TextRow> rows,
-                           image::FindTextRows(binary, area, options.rows));
+// Recognizes the text of `area` (points) line by line: its `rows`, found
+// with Thai marks in mind (image/text_rows.h), each read as a single line,
+// then its numbers checked by shape (digit_repair.h).
+Status ReadRows(Engine* engine, const image::Image& binary, const BBox& area,
+                const std::vector<image::TextRow>& rows,
+                const OcrModels& models, const PageReadOptions& options,
+                std::vector<RecognizedLine>* out) {
   const double k = binary.dpi() / 72.0;
   std::vector<std::vector<OcrLine>> read(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -165,26 +164,33 @@ Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
   return Status::Ok();
 }
 
+// ReadRows() of the rows found in `area`.
+Status ReadRegion(Engine* engine, const image::Image& binary, const BBox& area,
+                  const OcrModels& models, const PageReadOptions& options,
+                  std::vector<RecognizedLine>* out) {
+  RAINGAN_ASSIGN_OR_RETURN(std::vector<image::TextRow> rows,
+                           image::FindTextRows(binary, area, options.rows));
+  return ReadRows(engine, binary, area, rows, models, options, out);
+}
+
 double Median(std::vector<double> v) {
   std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
   return v[v.size() / 2];
 }
 
-// Reads a ruled cell whose text wraps after every letter or two (see
-// PageReadOptions::letter_wrap_width) as one line per paragraph: its rows
-// side by side (image/row_strip.h). Each line is placed on its paragraph's
-// first row, its words spread across the cell's text in reading order, as
-// the text of a wide cell would lie. Returns false, reading nothing, for
-// any other cell.
+// Reads a ruled cell whose text (its `rows`) wraps after every letter or
+// two (see PageReadOptions::letter_wrap_width) as one line per paragraph:
+// its rows side by side (image/row_strip.h). Each line is placed on its
+// paragraph's first row, its words spread across the cell's text in reading
+// order, as the text of a wide cell would lie. Returns false, reading nothing,
+// for any other cell.
 Result<bool> ReadLetterWrapped(Engine* engine, const image::Image& gray,
                                const image::Image& binary, const BBox& cell,
+                               const std::vector<image::TextRow>& rows,
                                const OcrModels& models,
                                const PageReadOptions& options,
                                std::vector<RecognizedLine>* out) {
-  if (gray.depth() != 8) return false;
-  RAINGAN_ASSIGN_OR_RETURN(std::vector<image::TextRow> rows,
-                           image::FindTextRows(binary, cell, options.rows));
-  if (rows.size() < 2) return false;
+  if (gray.depth() != 8 || rows.size() < 2) return false;
   std::vector<double> cores, widths, pitches;
   for (size_t i = 0; i < rows.size(); ++i) {
     cores.push_back(rows[i].core_bottom - rows[i].core_top);
@@ -505,11 +511,14 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
         continue;
       }
       RAINGAN_ASSIGN_OR_RETURN(
+          std::vector<image::TextRow> rows,
+          image::FindTextRows(binary, cell.bbox, options.rows));
+      RAINGAN_ASSIGN_OR_RETURN(
           bool wrapped, ReadLetterWrapped(engine, ocr_image, binary, cell.bbox,
-                                          models, options, &lines));
+                                          rows, models, options, &lines));
       if (wrapped) continue;
       RAINGAN_RETURN_IF_ERROR(
-          ReadRegion(engine, binary, cell.bbox, models, options, &lines));
+          ReadRows(engine, binary, cell.bbox, rows, models, options, &lines));
     }
   }
 
