@@ -55,6 +55,24 @@ std::vector<Measure> Extract(std::vector<Page> pages) {
   return doc.measures;
 }
 
+// A row as OCR reads it: its measure cell's confidence below a text
+// layer's 1.0 (the misread-number rules apply to OCR only).
+TableRow OcrRow(std::initializer_list<const char*> cells, int page,
+                double confidence = 0.8) {
+  TableRow row = Row(cells, page);
+  row.cells[0].paragraphs[0].confidence = confidence;
+  return row;
+}
+
+// Page 1 of a table numbered "๖.๑": one measure, every cell filled.
+Page PageWithMeasureSixOne() {
+  Page p;
+  p.blocks.push_back(TableBlock(
+      {Row(kHeader), Row({"๖.๑ มาตรการยกระดับมาตรฐานคุณธรรม", "๑. จัดทำคำสั่ง",
+                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ออกคำสั่ง", ""})}));
+  return p;
+}
+
 TEST(MeasureTablesStageTest, RowsBecomeRecordsWithSectionAndId) {
   Page page;
   page.blocks.push_back(
@@ -244,17 +262,15 @@ TEST(MeasureTablesStageTest, FirstRowOfATableKnowsTheDocumentsNumbering) {
       {Row(kHeader), Row({"๕.๑ มาตรการเผยแพร่ข้อมูล", "๑. จัดทำ",
                           "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "ประกาศ", ""})}));
   TableRow row =
-      Row({"D.@ มาตรการยกระดับมาตรฐานคุณธรรมในการ ควบคุม", "๑. จัดทำคำสั่ง",
-           "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "คำสั่ง", ""},
-          2);
-  row.cells[0].paragraphs[0].confidence = 0.8;
+      OcrRow({"D.@ มาตรการยกระดับมาตรฐานคุณธรรมในการ ควบคุม", "๑. จัดทำคำสั่ง",
+              "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "คำสั่ง", ""},
+             2);
   // Another section's table, its result columns the other way round: a
   // new logical table.
   TableRow other_header = Row(kHeader, 2);
   std::swap(other_header.cells[4].paragraphs, other_header.cells[5].paragraphs);
   p2.blocks.push_back(TableBlock({other_header, row}));
-  TableRow tail = Row({"ตรวจสอบการใช้อำนาจ", "", "", "", "", ""}, 3);
-  tail.cells[0].paragraphs[0].confidence = 0.8;
+  TableRow tail = OcrRow({"ตรวจสอบการใช้อำนาจ", "", "", "", "", ""}, 3);
   p3.blocks.push_back(TableBlock({other_header, tail}));
   std::vector<Measure> m = Extract({p1, p2, p3});
   ASSERT_EQ(m.size(), 2u);
@@ -273,10 +289,10 @@ TEST(MeasureTablesStageTest, BracketedNumberWithAnotherDigitStartsAMeasure) {
   p1.blocks.push_back(TableBlock(
       {Row(kHeader), Row({"(๓) จัดประชุมเตรียมความพร้อม", "๑. ศึกษาผล",
                           "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน", ""})}));
-  TableRow row = Row({"(๑ มีระบบและช่องทางการรับฟังความคิดเห็น", "๑. จัดทำแบบสอบถาม",
-                      "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "แบบสอบถาม", ""},
-                     2);
-  row.cells[0].paragraphs[0].confidence = 0.8;
+  TableRow row =
+      OcrRow({"(๑ มีระบบและช่องทางการรับฟังความคิดเห็น", "๑. จัดทำแบบสอบถาม",
+              "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "แบบสอบถาม", ""},
+             2);
   p2.blocks.push_back(TableBlock({Row(kHeader, 2), row}));
   std::vector<Measure> m = Extract({p1, p2});
   ASSERT_EQ(m.size(), 2u);
@@ -289,14 +305,11 @@ TEST(MeasureTablesStageTest, BracketedNumberWithAnotherDigitStartsAMeasure) {
 // header: digits and punctuation no numbering reads start a new measure,
 // with the warning; a plain number going on from a cut name does not.
 TEST(MeasureTablesStageTest, GarbledOutlineNumberStartsAMeasure) {
-  Page p1, p2, p3;
-  p1.blocks.push_back(TableBlock(
-      {Row(kHeader), Row({"๖.๑ มาตรการยกระดับมาตรฐานคุณธรรม", "๑. จัดทำคำสั่ง",
-                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ออกคำสั่ง", ""})}));
-  TableRow garbled = Row({"61,6) มาตรการต่อต้านการทุจริต", "๑. วิเคราะห์ความเสี่ยง",
-                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน ๑ ฉบับ", ""},
-                         2);
-  garbled.cells[0].paragraphs[0].confidence = 0.8;  // read by OCR
+  Page p1 = PageWithMeasureSixOne(), p2, p3;
+  TableRow garbled =
+      OcrRow({"61,6) มาตรการต่อต้านการทุจริต", "๑. วิเคราะห์ความเสี่ยง",
+              "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน ๑ ฉบับ", ""},
+             2);
   p2.blocks.push_back(TableBlock({Row(kHeader, 2), garbled}));
   p3.blocks.push_back(TableBlock(
       {Row(kHeader, 3), Row({"๕ ชุด", "๒. ติดตามผล", "", "", "", ""}, 3)}));
@@ -316,14 +329,11 @@ TEST(MeasureTablesStageTest, GarbledOutlineNumberStartsAMeasure) {
 // after a page break, and "๒.๑" as "๒,๑" on the first row of a table: the
 // first starts a measure (its number unread), the second is numbered 2.1.
 TEST(MeasureTablesStageTest, OutlineNumbersWithAMisreadSignStartAMeasure) {
-  Page p1, p2, p3;
-  p1.blocks.push_back(TableBlock(
-      {Row(kHeader), Row({"๖.๑ มาตรการยกระดับมาตรฐานคุณธรรม", "๑. จัดทำคำสั่ง",
-                          "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ออกคำสั่ง", ""})}));
-  TableRow letter = Row({"ฮี.๑ มาตรการต่อต้านการทุจริต", "๑. วิเคราะห์ความเสี่ยง",
-                         "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน ๑ ฉบับ", ""},
-                        2);
-  letter.cells[0].paragraphs[0].confidence = 0.8;  // read by OCR
+  Page p1 = PageWithMeasureSixOne(), p2, p3;
+  TableRow letter =
+      OcrRow({"ฮี.๑ มาตรการต่อต้านการทุจริต", "๑. วิเคราะห์ความเสี่ยง",
+              "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "รายงาน ๑ ฉบับ", ""},
+             2);
   p2.blocks.push_back(TableBlock({Row(kHeader, 2), letter}));
   // A phone photo read "๖.๑" as "D.@", and an abbreviation is no number.
   for (const char* cell : {"D.@ มาตรการต่อต้านการทุจริต", "ต.ค. จัดอบรม"}) {
@@ -333,10 +343,9 @@ TEST(MeasureTablesStageTest, OutlineNumbersWithAMisreadSignStartAMeasure) {
     p.blocks.push_back(TableBlock({Row(kHeader, 2), row}));
     EXPECT_EQ(Extract({p1, p}).size(), cell[0] == 'D' ? 2u : 1u) << cell;
   }
-  TableRow comma = Row({"๘,๑ พัฒนาการให้บริการ", "๑. จัดทำระบบ",
-                        "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ระบบ ๑ ระบบ", ""},
-                       3);
-  comma.cells[0].paragraphs[0].confidence = 0.9;
+  TableRow comma = OcrRow({"๘,๑ พัฒนาการให้บริการ", "๑. จัดทำระบบ",
+                           "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ระบบ ๑ ระบบ", ""},
+                          3, 0.9);
   p3.blocks.push_back(TableBlock({Row(kHeader, 3), comma}));
   std::vector<Measure> m = Extract({p1, p2, p3});
   ASSERT_EQ(m.size(), 3u);
