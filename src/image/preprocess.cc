@@ -96,11 +96,36 @@ Result<PreparedPage> PreparePage(const Image& scan,
     RAINGAN_ASSIGN_OR_RETURN(DespeckleResult d,
                              Despeckle(faint.get(), clean.get(), binary.get()));
     out.specks_removed = d.removed;
+    out.core_height = d.core_height;
   }
-  pixSetResolution(binary.get(), dpi, dpi);
+  // Small text: the page is scaled up, so that Tesseract's thresholding
+  // and line finding see strokes several pixels wide. The specks are gone
+  // from `clean` already; `binary` is thresholded again from the scaled
+  // page (smooth edges rather than enlarged pixels).
+  int out_dpi = dpi;
+  if (out.core_height > 0 && options.min_core_height > 0 &&
+      out.core_height < options.min_core_height &&
+      out.core_height * 72.0 / dpi >= options.min_core_points) {
+    // A whole number of dots per inch, so that points convert exactly.
+    const int target = static_cast<int>(
+        std::ceil(dpi * std::min(options.max_upscale,
+                                 options.min_core_height / out.core_height)));
+    const double factor = static_cast<double>(target) / dpi;
+    PixPtr scaled(pixScaleGrayLI(clean.get(), static_cast<float>(factor),
+                                 static_cast<float>(factor)));
+    if (scaled) {
+      out.scale = factor;
+      out_dpi = target;
+      clean = std::move(scaled);
+      pixSetResolution(clean.get(), out_dpi, out_dpi);
+      RAINGAN_ASSIGN_OR_RETURN(binary,
+                               Threshold(clean.get(), options.ink_threshold));
+    }
+  }
+  pixSetResolution(binary.get(), out_dpi, out_dpi);
   RAINGAN_ASSIGN_OR_RETURN(PixPtr rulings,
                            Threshold(clean.get(), options.ruling_threshold));
-  pixSetResolution(rulings.get(), dpi, dpi);
+  pixSetResolution(rulings.get(), out_dpi, out_dpi);
   out.rulings = Image::Adopt(rulings.release());
   out.gray = Image::Adopt(clean.release());
   out.binary = Image::Adopt(binary.release());

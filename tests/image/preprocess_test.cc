@@ -178,6 +178,63 @@ TEST(PreparePageTest, RemovesSpecksButKeepsMarks) {
   EXPECT_NEAR(mark.width(), 7 * 0.24, 0.3);
 }
 
+// A page of "letters": rows of solid boxes `core` pixels tall, 0.7 of that
+// wide, as many as a paragraph has, at `dpi`.
+Image LetterPage(int core, int dpi) {
+  const int w = 40 * core, h = 30 * core;
+  Page p(w, h);
+  for (int row = 0; row < 10; ++row) {
+    const int y = 2 * core + row * 2 * core;
+    for (int x = 2 * core; x + core < w - 2 * core; x += core) {
+      p.Box(x, y, x + 0.7 * core, y + core);
+    }
+  }
+  return p.ToImage(dpi);
+}
+
+TEST(PreparePageTest, SmallTextIsScaledUp) {
+  // 10-px consonants at 100 dpi (7.2 pt): read at twice the size.
+  Result<PreparedPage> small = PreparePage(LetterPage(10, 100));
+  ASSERT_TRUE(small.ok());
+  EXPECT_NEAR(small->core_height, 10, 1);
+  EXPECT_NEAR(small->scale, 2.0, 1e-9);
+  EXPECT_EQ(small->gray.dpi(), 200);
+  EXPECT_EQ(small->gray.width(), 800);
+  EXPECT_EQ(small->binary.width(), small->gray.width());
+  EXPECT_EQ(small->rulings.width(), small->gray.width());
+  // The page keeps its size in points, and the letters their place.
+  EXPECT_NEAR(small->gray.width() * small->gray.points_per_pixel(), 288, 1);
+  BBox letter = InkBounds(small->binary, {12, 12, 24, 24});
+  EXPECT_NEAR(letter.x0, 14.4, 0.8);
+  EXPECT_NEAR(letter.height(), 7.2, 0.8);
+
+  // About 16-px consonants at 100 dpi: scaled to the least height, not by
+  // the full factor.
+  Result<PreparedPage> mid = PreparePage(LetterPage(16, 100));
+  ASSERT_TRUE(mid.ok());
+  EXPECT_GT(mid->scale, 1.1);
+  EXPECT_NEAR(mid->scale * mid->core_height,
+              PreprocessOptions().min_core_height, 0.1);
+}
+
+TEST(PreparePageTest, TextOfReadableSizeAndDustAreNotScaled) {
+  Result<PreparedPage> large = PreparePage(LetterPage(30, 300));
+  ASSERT_TRUE(large.ok());
+  EXPECT_EQ(large->scale, 1);
+  EXPECT_EQ(large->gray.dpi(), 300);
+  // 6-px "letters" at 300 dpi are 1.4 pt: no type is that small.
+  Result<PreparedPage> dust = PreparePage(LetterPage(6, 300));
+  ASSERT_TRUE(dust.ok());
+  EXPECT_EQ(dust->scale, 1);
+  // Turned off.
+  PreprocessOptions off;
+  off.min_core_height = 0;
+  Result<PreparedPage> kept = PreparePage(LetterPage(10, 100), off);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->scale, 1);
+  EXPECT_EQ(kept->gray.dpi(), 100);
+}
+
 TEST(PreparePageTest, BlankAndBadInput) {
   Result<PreparedPage> blank = PreparePage(Page(300, 400).ToImage());
   ASSERT_TRUE(blank.ok());
