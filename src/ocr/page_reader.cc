@@ -6,6 +6,7 @@
 
 #include "base/utf8.h"
 #include "image/row_strip.h"
+#include "layout/ruled_and_aligned.h"
 
 namespace raingan::ocr {
 namespace {
@@ -598,7 +599,7 @@ void LayOutScannedPages(const layout::HeaderVocabulary* vocabulary,
         }
       }
       for (const layout::TableGrid& g : page.grids) {
-        text[p].exclude.push_back(g.bbox());
+        if (!layout::UnderRuled(g)) text[p].exclude.push_back(g.bbox());
       }
       text[p].rules = page.rules;
       text[p].height = page.page.height;
@@ -608,14 +609,7 @@ void LayOutScannedPages(const layout::HeaderVocabulary* vocabulary,
   for (size_t p = 0; p < pages->size(); ++p) {
     ReadPage& page = (*pages)[p];
     std::vector<layout::Segment> separators;
-    for (layout::AlignedTable& t : aligned[p]) {
-      separators.insert(separators.end(), t.separators.begin(),
-                        t.separators.end());
-      if (!t.header_text.empty()) {
-        t.grid.set_header_text(std::move(t.header_text));
-      }
-      page.grids.push_back(std::move(t.grid));
-    }
+    layout::ReconcileTables(std::move(aligned[p]), &page.grids, &separators);
     std::vector<RecognizedLine> lines;
     for (const RecognizedLine& l : page.lines) {
       for (RecognizedLine& piece : SplitAtSeparators(l, separators)) {
