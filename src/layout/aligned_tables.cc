@@ -150,14 +150,15 @@ class Finder {
     }
     std::vector<AlignedTable> tables;
     size_t i = 0;
+    size_t floor = 0;  // the first band after the last table
     while (i < bands_.size()) {
       std::optional<Built> t =
-          TableAt(i, tables.empty() ? nullptr : &tables.back());
+          TableAt(i, floor, tables.empty() ? nullptr : &tables.back());
       if (!t) {
         ++i;
         continue;
       }
-      i = t->end;
+      i = floor = t->end;
       tables.push_back(std::move(t->table));
     }
     return tables;
@@ -1449,11 +1450,72 @@ class Finder {
     return agree >= 3;
   }
 
+  bool HasDigit(size_t b) const {
+    for (int f : bands_[b].frags) {
+      for (char32_t c : utf8::ToU32(F(f).text)) {
+        if (utf8::IsDigit(c)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Every fragment of band `b` lies in one column of `xs`.
+  bool InsideColumns(const std::vector<double>& xs, size_t b) const {
+    for (int f : bands_[b].frags) {
+      const BBox& box = F(f).bbox;
+      if (ColumnOf(xs, box.x0 + 1) != ColumnOf(xs, box.x1 - 1)) return false;
+    }
+    return true;
+  }
+
+  // Header cells are often centred vertically: the first band whose
+  // labels name roles may lie below the first lines of the tallest label,
+  // pieces of a word that name nothing yet ("มาตรก" / "าร/" / "โครงก" over
+  // "กิจกรรม", "ช่วง" / "ระยะ" over "เวลา": 45-pt columns, Loma 13). Bands
+  // right above the header, as close as its own lines and each fragment
+  // over one of its groups only (it may be wider than the lines below:
+  // "ช่วงระยะ" over "เวลาใน"), are its top; taken when the header then
+  // names no fewer roles. Never above `floor` (the last table's end).
+  void ExtendHeaderUp(size_t floor, Header* header) const {
+    // As close as the lines of one cell: the usual band gap, and half an
+    // em for OCR boxes (the interleaved bands of centred cells overlap).
+    const double tight = usual_gap_ + 0.5 * em_;
+    const double reach = options_.max_header_height * em_;
+    size_t first = header->first;
+    while (first > floor) {
+      const size_t b = first - 1;
+      if (bands_[first].top - bands_[b].bottom > tight) break;
+      if (bands_[header->last].bottom - bands_[b].top > reach) break;
+      if (SeamBetween(b, first) || BandHasListMarker(b)) break;
+      bool inside = !bands_[b].frags.empty();
+      for (int f : bands_[b].frags) {
+        const BBox& box = F(f).bbox;
+        int over = 0;
+        for (const Group& g : header->groups) {
+          over += box.x0 < g.x1 && box.x1 > g.x0;
+        }
+        inside = inside && over == 1;
+      }
+      if (!inside) break;
+      first = b;
+    }
+    if (first == header->first) return;
+    std::vector<Group> groups = GroupHeader(first, header->last);
+    const int roles = DistinctRoles(groups);
+    RG_DEBUG("   header top %zu -> %zu roles %d -> %d\n", header->first, first,
+             header->distinct_roles, roles);
+    if (roles < header->distinct_roles || !MostlyLabels(groups)) return;
+    *header = Header{first, header->last, std::move(groups), roles};
+  }
+
   // `previous` is the table found before, if any: a header repeated on
   // the next page opens the same table again, numbered the same way.
-  std::optional<Built> TableAt(size_t i, const AlignedTable* previous) const {
+  // `floor` is the first band after it.
+  std::optional<Built> TableAt(size_t i, size_t floor,
+                               const AlignedTable* previous) const {
     std::optional<Header> header = HeaderAt(i);
     if (!header) return std::nullopt;
+    ExtendHeaderUp(floor, &*header);
     std::vector<Group> groups = header->groups;
     if (groups.size() < 2) return std::nullopt;
     std::vector<Gap> gaps;
@@ -1516,6 +1578,33 @@ class Finder {
                            !NumberShape(BandText(b)).empty() &&
                            StartsWithListMarker(BandText(b));
       if (numbered_next) {
+        header_last = b - 1;
+        body_start = b;
+      }
+    }
+    // A header the page break cut: its labels go on at the top of the
+    // next page ("าร/ กิจกรร ม ที่ ดำเนิน การ" under "มาตรก าร/ โครงก",
+    // Loma 13). The first block of lines after the break, with no number
+    // and each line in the columns, is header when a new block (the first
+    // row, after the cells' padding) follows it; lines at the usual pitch
+    // that run into a number are the first row, cut by the break.
+    if (header_last + 1 == body_start && SeamBetween(header_last, body_start)) {
+      // A new block as RowStarts tells one: a baseline step wider than the
+      // line pitch by the cells' padding.
+      auto new_block = [&](size_t k) {
+        return bands_[k].baseline - bands_[k - 1].baseline >
+               line_pitch_ + options_.block_gap * em_;
+      };
+      size_t b = body_start;
+      const double reach = options_.max_header_height * em_;
+      while (b < end && (b == body_start || !new_block(b)) &&
+             !BandHasListMarker(b) && !HasDigit(b) && InsideColumns(xs, b) &&
+             bands_[b].bottom - bands_[body_start].top <= reach) {
+        ++b;
+      }
+      if (b > body_start && b < end && new_block(b)) {
+        RG_DEBUG("   header cut by the page break goes on to band %zu\n",
+                 b - 1);
         header_last = b - 1;
         body_start = b;
       }

@@ -51,6 +51,7 @@ int RoleOf(std::string_view text) {
       {"วิธีดำเนินการ", kMethod},
       {"ผู้รับผิดชอบ", kOwner},
       {"ระยะเวลา", kPeriod},
+      {"ระยะเวลาดำเนินการ", kPeriod},
       {"ผลผลิต", kOutput},
       {"ผลลัพธ์", kOutcome},
       // As in models/header_roles.tsv, the children of ระยะเวลา name no
@@ -709,6 +710,93 @@ TEST(AlignedTablesTest, HeaderWrappingInOneNarrowColumnPastPlainHeight) {
   EXPECT_EQ(RoleOf(CellText(t, second.fragments(), 0, 0)), kMeasure);
   EXPECT_EQ(CellText(t, second.fragments(), 1, 0), "");
   EXPECT_EQ(CellText(t, second.fragments(), 1, 1), "ทุกเดือน");
+}
+
+// Header cells centred vertically, the measure label wrapped letter by
+// letter over four lines (a 45-pt column, Loma 13): its first two lines,
+// "มาตร" and "การ/", name nothing and lie above every other label. They
+// are the header's top, not text above the table: the measure column
+// keeps its whole label and its role.
+TEST(AlignedTablesTest, CentredHeaderWhoseTallestLabelStartsAboveTheRest) {
+  PageBuilder page;
+  Memo(&page);
+  const double pitch = 16;
+  double y = page.Row(kFourColumns,
+                      {{"มาตร", "การ/", "กิจ", "กรรม"},
+                       {"ขั้นตอนการดำเนินงาน"},
+                       {"ผู้รับผิดชอบ"},
+                       {"ผลผลิต"}},
+                      130, pitch, true);
+  y = page.Row(kFourColumns,
+               {{"๑. จัดทำคู่มือ"}, {"ประชุมชี้แจง"}, {"สำนักปลัด"}, {"คู่มือ ๑ เล่ม"}},
+               y + 8, pitch, false);
+  page.Row(kFourColumns,
+           {{"๒. เผยแพร่ข้อมูล"}, {"ประกาศทางเว็บไซต์"}, {"กองคลัง"}, {"๑๒ ครั้ง"}},
+           y + 8, pitch, false);
+  std::vector<AlignedTable> tables = Find(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const AlignedTable& t = tables[0];
+  EXPECT_EQ(t.header_rows, 1);
+  EXPECT_EQ(t.measure_col, 0);
+  ASSERT_EQ(t.grid.rows(), 3);
+  EXPECT_EQ(CellText(t, page.fragments(), 0, 0), "มาตร การ/ กิจ กรรม");
+  EXPECT_EQ(CellText(t, page.fragments(), 1, 0), "๑. จัดทำคู่มือ");
+  EXPECT_EQ(CellText(t, page.fragments(), 2, 2), "กองคลัง");
+}
+
+// A header the page break cut: "มาตรการ/" and "ระยะเวลา" at the foot of
+// one page, their tails "กิจกรรม" and "ดำเนินการ" at the top of the next
+// (naming no other roles than the labels above them), then the
+// first row after the cells' padding; the table's frame is drawn at the
+// foot of the first page, under the cut header. The tails are header, in
+// two columns: not a row of their own, nor the start of the first measure.
+TEST(AlignedTablesTest, HeaderCutByThePageBreakGoesOnAtTheTopOfTheNext) {
+  const std::vector<double> lefts = {60, 160, 300, 380, 470};
+  PageBuilder first, second;
+  Memo(&first);
+  const double pitch = 16;
+  first.Row(lefts,
+            {{"มาตรการ/"},
+             {"ขั้นตอนการดำเนินงาน"},
+             {"ผู้รับผิดชอบ"},
+             {"ผลผลิต"},
+             {"ระยะเวลา"}},
+            790, pitch, false);
+  double y = second.Row(lefts, {{"กิจกรรม"}, {}, {}, {}, {"ดำเนินการ"}}, 40,
+                        pitch, false);
+  y = second.Row(lefts,
+                 {{"๑. จัดทำ", "คู่มือ"},
+                  {"ประชุมชี้แจง", "ทุกกอง"},
+                  {"สำนักปลัด"},
+                  {"คู่มือ ๑ เล่ม"},
+                  {"ต.ค. ๖๗"}},
+                 y + 8, pitch, false);
+  second.Row(lefts,
+             {{"๒. เผยแพร่", "ข้อมูล"},
+              {"ประกาศทาง", "เว็บไซต์"},
+              {"กองคลัง"},
+              {"๑๒ ครั้ง"},
+              {"ทุกเดือน"}},
+             y + 8, pitch, false);
+  std::vector<PageText> pages = first.Pages();
+  Segment frame;
+  frame.x0 = 55;
+  frame.x1 = 560;
+  frame.y0 = frame.y1 = 806;
+  pages[0].rules.push_back(frame);
+  pages.push_back(second.Pages()[0]);
+  std::vector<std::vector<AlignedTable>> found =
+      FindAlignedTables(pages, Vocabulary());
+  ASSERT_EQ(found.size(), 2u);
+  ASSERT_EQ(found[1].size(), 1u);
+  const AlignedTable& t = found[1][0];
+  ASSERT_EQ(t.grid.cols(), 5);
+  // The labels' tails are in the header rows; the two measures are the
+  // page's data rows.
+  ASSERT_EQ(t.grid.rows(), t.header_rows + 2);
+  EXPECT_EQ(CellText(t, second.fragments(), t.header_rows, 0), "๑. จัดทำ คู่มือ");
+  EXPECT_EQ(CellText(t, second.fragments(), t.header_rows, 4), "ต.ค. ๖๗");
+  EXPECT_EQ(CellText(t, second.fragments(), t.header_rows + 1, 2), "กองคลัง");
 }
 
 // One Word table per measure, a rule under the header only (Kinnari 14):
