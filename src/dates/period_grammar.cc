@@ -16,6 +16,17 @@ PeriodResult PeriodGrammar::Parse(int fiscal_hint) const {
   for (size_t i = 0; i < tokens_.size(); ++i) {
     std::vector<DateItem> items;
     if (size_t end = ParseChain(i, &items); end != i) {
+      // "ตุลาคมม. ๖๗- ๓๐ กันยายน ๖๘": a year and a dash right before the
+      // first date read — it is the end of a range whose start OCR did not
+      // read; reading it alone would be a guess. (A dash with no number
+      // before it is a list bullet.)
+      if (i >= 2 && IsWord(i - 1, WordKind::kRange) && IsNumber(i - 2)) {
+        PeriodResult r;
+        r.recognized = true;
+        r.warnings.push_back("incomplete period, its start not read: " +
+                             Slice(i - 2, end));
+        return r;
+      }
       if (IsWord(end, WordKind::kRange) &&
           (end + 1 == tokens_.size() || IsNumber(end + 1) ||
            tokens_[end + 1].kind == TokenKind::kOther)) {

@@ -41,6 +41,29 @@ void DropCommasReadForDots(std::string_view text, std::vector<Token>* tokens) {
   }
 }
 
+// "ตุลาคม ๒๕ ๖๗": OCR set a blank inside the year (narrow period cells of
+// a 1-bit copy, Loma 13). Right after a month, "๒๕" and two more digits
+// with only blanks between are the Buddhist-Era year 25xx: no date has a
+// day after its month, and 25 alone would be the year 2525.
+void JoinYearsSplitByABlank(std::string_view text, std::vector<Token>* tokens) {
+  std::vector<Token>& t = *tokens;
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    Token& head = t[k];
+    const Token& tail = t[k + 1];
+    if (!IsMonth(t[k - 1]) || head.kind != TokenKind::kNumber ||
+        head.digits != 2 || head.value != 25 ||
+        tail.kind != TokenKind::kNumber || tail.digits != 2) {
+      continue;
+    }
+    std::string_view between = text.substr(head.end, tail.begin - head.end);
+    if (between.find_first_not_of(' ') != std::string_view::npos) continue;
+    head.value = 2500 + tail.value;
+    head.digits = 4;
+    head.end = tail.end;
+    t.erase(t.begin() + static_cast<std::ptrdiff_t>(k + 1));
+  }
+}
+
 }  // namespace
 
 std::vector<Token> TokenizePeriod(std::string_view text,
@@ -111,6 +134,7 @@ std::vector<Token> TokenizePeriod(std::string_view text,
     i = end;
   }
   DropCommasReadForDots(text, &tokens);
+  JoinYearsSplitByABlank(text, &tokens);
   return tokens;
 }
 

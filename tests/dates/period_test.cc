@@ -371,6 +371,20 @@ TEST(PeriodParserTest, OcrSlippedPeriods) {
       {"๑ ตุลาคม ๒๕๖๗ กันยายนน ๒๕๒๕", 2568, "null", "null", {}, true},
       // ... and three dates side by side are a list, not a range.
       {"มกราคม เมษายน กรกฎาคม ๒๕๖๘", 2568, "null", "null", {}, true},
+      // A year OCR split by a blank (a 1-bit copy of a Loma 13 print):
+      // "๒๕ ๖๗" after a month is the year 2567. Before, the start was the
+      // year 2525 and the period the one day 1 October 1982.
+      {"๑ ตุลาคม ๒๕ ๖๗. — ๓๐ กันยายน ๒๕๖๘",
+       0,
+       "2024-10-01",
+       "2025-09-30",
+       {},
+       false},
+      {"1 ต.ค. 25 67 - 30 ก.ย. 2568", 0, "2024-10-01", "2025-09-30", {}, false},
+      // A date right after a year and a dash is the end of a range whose
+      // start OCR did not read ("ตุลาคมม." no month): unknown, not the one
+      // day 30 September 2025 (the same copy).
+      {"@ ตุลาคมม. ๖๗- ๓๐ กันยายน ๖๘", 0, "null", "null", {}, true},
   };
   for (const Case& c : kCases) Check(c);
 }
