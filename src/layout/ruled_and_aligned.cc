@@ -58,9 +58,14 @@ std::optional<TableGrid> RowsFromAlignment(const TableGrid& g,
     if (y > ys.back() + kMinRow && y < g.ys().back() - kMinRow) ys.push_back(y);
   }
   ys.push_back(g.ys().back());
-  // The header and two data rows at least: a header over one tall row
-  // may be a ruled row's top half the page break cut.
-  if (ys.size() < 4) return std::nullopt;
+  // The header and one data row at least. (One Word table per measure,
+  // column lines only, is a header over one row: noisy 200-dpi scans of
+  // the frame-only Loma variant.) A single row must be no shorter than the
+  // header: a header the page break cut at the foot of a page is a
+  // one-row grid too, and the finder may take its last wrapped line for a
+  // row (a 19-pt "row" under a 165-pt header, the Norasi 16 print of 002).
+  if (ys.size() < 3) return std::nullopt;
+  if (ys.size() == 3 && ys[2] - ys[1] < ys[1] - ys[0]) return std::nullopt;
   std::vector<GridCell> cells;
   for (size_t r = 0; r + 1 < ys.size(); ++r) {
     for (int c = 0; c < g.cols(); ++c) {

@@ -91,6 +91,32 @@ TEST(RuledAndAlignedTest, ColumnLinesKeepTheirColumnsAndTakeTheRows) {
   EXPECT_TRUE(separators.empty());  // the rules split the lines
 }
 
+// One Word table per measure with column lines only: a header over one
+// measure. The ruled "row" is the header and that one row.
+TEST(RuledAndAlignedTest, ColumnLinesOverAHeaderAndOneRowAreSplit) {
+  std::vector<TableGrid> grids = {Grid({50, 150, 300, 550}, {172, 802})};
+  std::vector<AlignedTable> aligned = {
+      Aligned({52, 260, 548}, {229, 330, 800})};
+  std::vector<Segment> separators;
+  ReconcileTables(std::move(aligned), &grids, &separators);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].xs(), (std::vector<double>{50, 150, 300, 550}));
+  EXPECT_EQ(grids[0].ys(), (std::vector<double>{172, 330, 802}));
+}
+
+// A one-row grid at the foot of a page holding only a header whose last
+// wrapped line the alignment took for a row stays one row.
+TEST(RuledAndAlignedTest, ColumnLinesOverAHeaderAndASliverStayOneRow) {
+  std::vector<TableGrid> grids = {Grid({50, 150, 300, 550}, {623, 807})};
+  std::vector<AlignedTable> aligned = {
+      Aligned({52, 260, 548}, {625, 788, 806})};
+  std::vector<Segment> separators;
+  ReconcileTables(std::move(aligned), &grids, &separators);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].rows(), 1);
+  EXPECT_EQ(grids[0].kind(), TableKind::kRuled);
+}
+
 // A fully ruled grid is read from its rules; an aligned table over it is
 // dropped, and one elsewhere on the page is kept.
 TEST(RuledAndAlignedTest, FullGridStaysAndAlignedElsewhereIsKept) {
