@@ -11,6 +11,55 @@
 namespace raingan::ocr {
 namespace {
 
+// How much text Tesseract reads with confidence in a strip across the
+// middle of `page` turned `quarter_turns`: the code points of its words,
+// each word weighted by its confidence. (Not the mean: a page read the
+// wrong way round yields a few short words, some of them confident.)
+Result<double> ConfidentText(Engine* engine, const image::Image& page,
+                             int quarter_turns) {
+  RAINGAN_ASSIGN_OR_RETURN(image::Image turned,
+                           image::RotateQuarters(page, quarter_turns));
+  RAINGAN_RETURN_IF_ERROR(engine->SetPage(turned));
+  // The middle 40 %: a page's top or bottom may hold only a title or a
+  // signature.
+  const PixelBox strip{0, turned.height() * 3 / 10, turned.width(),
+                       turned.height() * 7 / 10};
+  RAINGAN_ASSIGN_OR_RETURN(std::vector<OcrLine> lines,
+                           engine->Recognize(strip, Segmentation::kColumn));
+  double sum = 0;
+  for (const OcrLine& line : lines) {
+    for (const OcrWord& w : line.words) {
+      sum += static_cast<double>(utf8::Length(w.text)) * w.confidence;
+    }
+  }
+  return sum;
+}
+
+// Tesseract's orientation detector is unsure of sideways pages, and may
+// name the wrong quarter (a 300-dpi scan of a borderless Sawasdee 14
+// print: pages turned the same way read as 90° one way or the other, at
+// confidence 0.2-2.3). Each of `candidates` is tried on a strip and the
+// turn that reads the most confident text wins when it reads `gain` times
+// as much as the page as it is; otherwise the page stays. (Measured on
+// that scan's page 3: 242 confident letters the right way round, 102 the
+// wrong way, 1 as it lay.)
+Result<int> TurnsByRecognition(Engine* engine, const image::Image& page,
+                               const std::vector<int>& candidates,
+                               double gain) {
+  RAINGAN_ASSIGN_OR_RETURN(double as_is, ConfidentText(engine, page, 0));
+  int best = 0;
+  double most = as_is;
+  for (int turns : candidates) {
+    if (turns == 0) continue;
+    RAINGAN_ASSIGN_OR_RETURN(double text, ConfidentText(engine, page, turns));
+    if (text > most) {
+      best = turns;
+      most = text;
+    }
+  }
+  return most >= gain * as_is ? best : 0;
+}
+
 PixelBox ToPixels(const BBox& b, double pixels_per_point) {
   return {static_cast<int>(std::floor(b.x0 * pixels_per_point)),
           static_cast<int>(std::floor(b.y0 * pixels_per_point)),
@@ -450,6 +499,22 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
     Result<Engine::Orientation> o = half.ok() && half->dpi() >= 100
                                         ? engine->DetectOrientation(*half)
                                         : engine->DetectOrientation(*upright);
+    const bool quarter = o.ok() && o->quarter_turns % 2 == 1;
+    if (o.ok() && o->quarter_turns != 0 &&
+        o->confidence < (quarter ? options.min_quarter_turn_confidence
+                                 : options.min_orientation_confidence)) {
+      // A doubtful turn: the recognition test decides between the page as
+      // it is, the detector's answer and its opposite.
+      const image::Image& probe =
+          half.ok() && half->dpi() >= 100 ? *half : *upright;
+      RAINGAN_ASSIGN_OR_RETURN(
+          int turns,
+          TurnsByRecognition(engine, probe,
+                             {0, o->quarter_turns, (o->quarter_turns + 2) % 4},
+                             options.min_turn_confidence_gain));
+      o->quarter_turns = turns;
+      o->confidence = options.min_orientation_confidence;
+    }
     if (!o.ok()) {
       out.AddIssue("orientation_unknown", where + o.status().message());
     } else if (o->quarter_turns != 0 &&

@@ -102,6 +102,14 @@ struct PageReadOptions {
   bool flatten_photos = true;
   image::SheetOptions sheet;
   double min_orientation_confidence = 1.5;
+  // Below it (below `min_quarter_turn_confidence` for a quarter turn,
+  // which the detector gets wrong more often: 0.2-2.3 on the sideways
+  // pages of a borderless Sawasdee scan, right or wrong), the turn it
+  // names is checked by recognition: the page is turned when a strip of
+  // it turned reads this many times as much confident text as the page as
+  // it is (page_reader.cc, TurnsByRecognition).
+  double min_quarter_turn_confidence = 10;
+  double min_turn_confidence_gain = 1.5;
   // A page whose ink covers less than this share is blank.
   double min_page_ink = 0.0005;
   // Words below this confidence that contain no Thai letter or digit are

@@ -260,6 +260,42 @@ TEST_F(PageReaderTest, InkBlocksAreReadWithTheBlankAroundThem) {
   EXPECT_NE(text.find("การสร้างวัฒนธรรม"), std::string::npos) << text;
 }
 
+// A borderless table page fed sideways (tests/data/ocr/README.md): the
+// orientation detector is unsure of it and names the wrong quarter, so
+// the turn is decided by reading a strip each way. Fed either way round
+// it is turned upright and says so; upright, it is left as it is.
+TEST_F(PageReaderTest, SidewaysPageIsTurnedTheRightQuarter) {
+  Result<std::string> bytes =
+      ReadFile(testing::TestDataPath("ocr/002_sawasdee_sideways.jpg"));
+  ASSERT_TRUE(bytes.ok());
+  Result<image::Image> side = image::Image::Decode(*bytes);
+  ASSERT_TRUE(side.ok()) << side.status().ToString();
+  struct Fed {
+    int quarter_turns;  // applied to the fixture
+    int turned;         // degrees the reader must turn it back
+  };
+  for (const Fed& fed : {Fed{0, 90}, Fed{2, 270}, Fed{1, 0}}) {
+    SCOPED_TRACE("fed turned " + std::to_string(fed.quarter_turns * 90));
+    Result<image::Image> scan = image::RotateQuarters(*side, fed.quarter_turns);
+    ASSERT_TRUE(scan.ok());
+    Result<ReadPage> read = ReadScannedPage(engine_.get(), *scan, 3, Models());
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    EXPECT_EQ(read->page.turned, fed.turned);
+    bool said = false;
+    for (const Issue& issue : read->issues) said |= issue.code == "page_turned";
+    EXPECT_EQ(said, fed.turned != 0);
+    // Upright, the table's header is read.
+    std::string text;
+    for (const Block& b : read->page.blocks) {
+      if (b.type == BlockType::kParagraph) text += b.text.text;
+      for (const TableRow& row : b.table.rows) {
+        for (const Cell& cell : row.cells) text += cell.Text();
+      }
+    }
+    EXPECT_THAT(norm_->Normalize(text), ::testing::HasSubstr("ผู้รับผิดชอบ"));
+  }
+}
+
 TEST_F(PageReaderTest, BlankPageIsAWarningNotAFailure) {
   image::Image blank = Gray(1240, 1754, std::vector<uint8_t>(1240 * 1754, 250));
   Result<ReadPage> read = ReadScannedPage(engine_.get(), blank, 3, Models());
