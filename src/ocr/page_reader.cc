@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "base/utf8.h"
@@ -555,6 +557,21 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
       layout::NormalizeSegments(raw, options.segments);
   std::vector<layout::TableGrid> grids =
       layout::BuildGrids(rulings, options.grids);
+  // Tracing for development: RAINGAN_DEBUG_RULINGS=1 prints what the page's
+  // raster gave as rulings and which grids they built.
+  if (std::getenv("RAINGAN_DEBUG_RULINGS") != nullptr) {
+    std::fprintf(stderr, "%sskew %.2f, %zu rulings\n", where.c_str(),
+                 prepared.skew_degrees, rulings.size());
+    for (const layout::Segment& s : rulings) {
+      std::fprintf(stderr, "  %c %.1f,%.1f - %.1f,%.1f\n",
+                   s.horizontal() ? 'h' : 'v', s.x0, s.y0, s.x1, s.y1);
+    }
+    for (const layout::TableGrid& g : grids) {
+      std::fprintf(stderr, "  grid %dx%d [%.1f %.1f %.1f %.1f]\n", g.rows(),
+                   g.cols(), g.bbox().x0, g.bbox().y0, g.bbox().x1,
+                   g.bbox().y1);
+    }
+  }
 
   // Borders read as "|" or glued to letters; OCR and the ink tests both
   // look at the page without them.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "image/preprocess.h"
 #include "layout/grid.h"
 #include "pdf/pdf_document.h"
 
@@ -133,6 +134,97 @@ TEST(DetectRulingsTest, ScannedTablePage) {
   ASSERT_EQ(grids.size(), 1u);
   EXPECT_EQ(grids[0].cols(), 6);
   EXPECT_EQ(grids[0].rows(), 2);
+}
+
+// A hairline a 1-bit copy broke into dashes is one line; marks that only
+// look like dashes are not. Dash and gap lengths in points, drawn at 200
+// dpi: the three patterns of the seed-95 bilevel scan's header rules,
+// then what must stay apart.
+TEST(DetectRulingsTest, DashesOfABrokenHairlineAreOneLine) {
+  struct Case {
+    double dash, gap;
+    bool line;
+  };
+  const Case cases[] = {
+      {11, 2.9, true}, {19.4, 10, true},
+      {32, 13, true},  {1, 2, false},  // a dotted leader: dots, not dashes
+      {8, 16, false},                  // gaps longer than the dashes
+      {20, 30, false},  // further apart than a broken line's gaps
+  };
+  const int dpi = 200;
+  const double k = 72.0 / dpi;
+  for (const Case& c : cases) {
+    for (bool horizontal : {true, false}) {
+      SCOPED_TRACE(testing::Message()
+                   << c.dash << "/" << c.gap << (horizontal ? " h" : " v"));
+      Canvas canvas(1200, 1200);
+      const int dash = static_cast<int>(c.dash / k);
+      const int gap = static_cast<int>(c.gap / k);
+      for (int at = 100; at + dash <= 1100; at += dash + gap) {
+        if (horizontal) {
+          canvas.Fill(at, 600, at + dash, 601);
+        } else {
+          canvas.Fill(600, at, 601, at + dash);
+        }
+      }
+      std::vector<layout::Segment> s = Rulings(canvas.ToImage(dpi));
+      if (!c.line) {
+        for (const layout::Segment& seg : s) {
+          EXPECT_LT(seg.length(), 25.0);
+        }
+        continue;
+      }
+      ASSERT_EQ(s.size(), 1u);
+      EXPECT_EQ(s[0].horizontal(), horizontal);
+      EXPECT_NEAR(s[0].position(), 600.5 * k, 1.0);
+      EXPECT_NEAR(s[0].start(), 100 * k, 1.0);
+      EXPECT_GT(s[0].end(), 1000 * k);
+    }
+  }
+}
+
+// Dashes along a line of text are strokes, not a broken line: the fused
+// top of a word has glyphs below it.
+TEST(DetectRulingsTest, DashedRunsAlongTextAreNotLines) {
+  const int dpi = 200;
+  Canvas canvas(1200, 300);
+  for (int at = 100; at < 1100; at += 40) {
+    canvas.Fill(at, 100, at + 30, 101);  // a dash-like head stroke ...
+    canvas.Fill(at, 101, at + 4, 130);   // ... on a glyph's stems
+    canvas.Fill(at + 26, 101, at + 30, 130);
+  }
+  for (const layout::Segment& seg : Rulings(canvas.ToImage(dpi))) {
+    EXPECT_FALSE(seg.horizontal() && seg.length() > 25.0)
+        << seg.x0 << "," << seg.y0 << " - " << seg.x1;
+  }
+}
+
+// The real thing: the header of a measure table in the seed-95 bilevel
+// scan of our Kinnari 14 print of 002 (page 13, 200 dpi, CCITT G4), whose
+// rule under the header came out as 19-pt dashes with 10-pt gaps. The
+// grid has its header row and its data row; without the dashes it was
+// one row, the header's labels and the measure in the same cells.
+TEST(DetectRulingsTest, HeaderRuleABilevelCopyBrokeIntoDashes) {
+  Result<std::string> bytes =
+      ReadFile(std::string(RAINGAN_TEST_DATA_DIR) +
+               "/ocr/002_kinnari14_dashed_rule.bilevel.png");
+  ASSERT_TRUE(bytes.ok());
+  Result<Image> scan = Image::Decode(*bytes);
+  ASSERT_TRUE(scan.ok());
+  Result<PreparedPage> page = PreparePage(*scan);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  for (double dash_length : {8.0, 0.0}) {
+    RulingOptions options;
+    options.dash_length = dash_length;
+    Result<std::vector<layout::Segment>> raw =
+        DetectRulings(page->binary, options);
+    ASSERT_TRUE(raw.ok());
+    std::vector<layout::TableGrid> grids =
+        layout::BuildGrids(layout::NormalizeSegments(*raw, {}));
+    ASSERT_EQ(grids.size(), 1u) << dash_length;
+    EXPECT_EQ(grids[0].cols(), 6);
+    EXPECT_EQ(grids[0].rows(), dash_length > 0 ? 2 : 1);
+  }
 }
 
 }  // namespace
