@@ -69,6 +69,18 @@ bool StripUnreadNumber(int expected, std::string* text) {
     *text = utf8::FromU32(s.substr(i + 4));
     return true;
   }
+  // "(@ แผนการ…", "@) ประสิทธิภาพ…" for "(๘)", "(๙)" (Kinnari 14, a 1-bit
+  // 200-dpi copy): one bracket lost beside a sign OCR makes of a Thai
+  // digit.
+  auto digit_like = [](char32_t c) {
+    return c == U'@' || c == U'®' || c == U'©';
+  };
+  if (s.size() >= i + 4 && s[i + 2] == U' ' &&
+      ((s[i] == U'(' && digit_like(s[i + 1])) ||
+       (digit_like(s[i]) && s[i + 1] == U')'))) {
+    *text = utf8::FromU32(s.substr(i + 3));
+    return true;
+  }
   NumberToken t = LeadingNumberToken(s, U"()");
   constexpr size_t kMaxToken = 3;  // "(๙)" read as "69", "(9", "๙)"
   if (!t.ok || expected <= 0 || t.end - t.begin > kMaxToken) return false;
@@ -518,6 +530,8 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
                       NonEmpty(f.recommendation) || NonEmpty(f.measure);
   if (!has_anything) return;
   ++data_rows_;
+  const bool same_page = row.prov.page > 0 && row.prov.page == last_page_;
+  last_page_ = row.prov.page;
 
   const std::string measure_text = JoinParagraphs(f.measure);
   Numbering num = ReadNumbering(measure_text);
@@ -564,14 +578,18 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
           !last->id.empty() ||
           std::find(last->warnings.begin(), last->warnings.end(),
                     kUnreadNumber) != last->warnings.end();
-      bool cut_name = num.id.empty() && last_numbered && !unread_number;
+      // (Cut by a page break only: below a header or a table boundary in
+      // mid-page a measure cell starts, as one table per measure does.)
+      const bool cut = !same_page;
+      bool cut_name = cut && num.id.empty() && last_numbered && !unread_number;
       // A list inside the measure cell going on after the break ("(๗)
       // กำหนดมาตรการ ดังนี้ ๑. ... ๗." | "๘. มาตรการ..."): numbered in
       // another shape than the table's measures, and nothing else in the
       // row — a new measure has its own steps, owner or period.
-      bool cut_list = !num.id.empty() && !has_own && !NonEmpty(f.output) &&
-                      !NonEmpty(f.outcome) && !NonEmpty(f.recommendation) &&
-                      !last_style_.empty() && num.style != last_style_;
+      bool cut_list = cut && !num.id.empty() && !has_own &&
+                      !NonEmpty(f.output) && !NonEmpty(f.outcome) &&
+                      !NonEmpty(f.recommendation) && !last_style_.empty() &&
+                      num.style != last_style_;
       if (cut_list) {
         last->measure = JoinWrapped(last->measure, JoinParagraphs(f.measure));
         return;
@@ -584,7 +602,7 @@ void MeasureBuilder::AddRow(const TableRow& row, const std::string& section,
           !num.id.empty() && num.id.size() <= 3 &&
           std::all_of(num.id.begin(), num.id.end(),
                       [](char c) { return c >= '0' && c <= '9'; });
-      const bool cut_row_list = plain_number && !last_style_.empty() &&
+      const bool cut_row_list = cut && plain_number && !last_style_.empty() &&
                                 num.style != last_style_ && expected > 0 &&
                                 std::stoi(num.id) != expected;
       if (cut_row_list) {

@@ -47,7 +47,10 @@ class MeasureBuilder {
 
   // Adds one data row. `after_break` is true when a page break, a table
   // boundary or a repeated header came between this row and the previous
-  // data row: only then may a row continue the previous record.
+  // data row: only then may a row continue the previous record — and a
+  // row naming a measure only when it is on a later page than the previous
+  // data row (a measure cell is cut by a page break, not by a header or a
+  // table boundary in mid-page).
   void AddRow(const TableRow& row, const std::string& section,
               bool after_break);
 
@@ -99,6 +102,7 @@ class MeasureBuilder {
   ColumnMap map_;
   int table_index_;
   int data_rows_ = 0;
+  int last_page_ = 0;  // of the previous data row; 0 = not paged
   std::string table_kind_;
   // Numbering shape of the measure that started the last record.
   std::string last_style_;

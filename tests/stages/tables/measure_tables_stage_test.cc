@@ -168,8 +168,9 @@ TEST(MeasureTablesStageTest,
 // page 2, and the same measure goes on at the top of page 3.
 TEST(MeasureTablesStageTest, NumberOcrReadAsALetterStillStartsAMeasure) {
   // ๗ read as ต (the 200-dpi sample scan), ๕ as @ (a noisy 200-dpi copy of
-  // the borderless report).
-  for (const char* misread : {"(ต) ", "(@) "}) {
+  // the borderless report), ๘ and ๙ as @ with a bracket lost (a 1-bit
+  // copy of the Kinnari print).
+  for (const char* misread : {"(ต) ", "(@) ", "(@ ", "@) "}) {
     SCOPED_TRACE(misread);
     Page p1, p2, p3;
     p1.blocks.push_back(
@@ -835,14 +836,47 @@ TEST(MeasureTablesStageTest, FirstCellAloneAfterABreakIsACutTail) {
        Row({"๒.๑ ควบคุมการยืม-คืนพัสดุ", "จัดทำทะเบียน", "ตลอดปีงบประมาณ ๒๕๖๘",
             "กองคลัง", "ทะเบียนเป็นปัจจุบัน", "ไม่พบพัสดุสูญหาย"})}));
   p2.number = 2;
-  p2.blocks.push_back(TableBlock(
-      {Row(kHeader), Row({"และครุภัณฑ์", "", "", "", "", ""}),
-       Row({"๒.๒ ตรวจสอบพัสดุ", "แต่งตั้งคณะกรรมการ", "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง",
-            "รายงานผล", "ข้อมูลถูกต้อง"})}));
+  p2.blocks.push_back(
+      TableBlock({Row(kHeader, 2), Row({"และครุภัณฑ์", "", "", "", "", ""}, 2),
+                  Row({"๒.๒ ตรวจสอบพัสดุ", "แต่งตั้งคณะกรรมการ",
+                       "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "รายงานผล", "ข้อมูลถูกต้อง"},
+                      2)}));
   std::vector<Measure> m = Extract({p1, p2});
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].measure, "ควบคุมการยืม-คืนพัสดุและครุภัณฑ์");
   EXPECT_EQ(m[1].section, "");
+}
+
+// One table per measure, each with its header (the Kinnari print of the
+// 002 report): a measure whose number OCR lost (the seed-95 bilevel scan
+// read "(๘)" as "(@", not a number) below a header in mid-page starts a
+// record of its own. Only a page break cuts a measure cell; on the next page
+// the same row would go on the measure above.
+TEST(MeasureTablesStageTest, UnnumberedMeasureBelowAHeaderInMidPageIsNew) {
+  for (int page : {1, 2}) {
+    SCOPED_TRACE(page);
+    Page p1, p2;
+    p1.blocks.push_back(TableBlock(
+        {Row(kHeader),
+         OcrRow({"(๗) กำหนดมาตรการส่งเสริมความโปร่งใส", "๑. แต่งตั้งคณะกรรมการ",
+                 "ตลอดปีงบประมาณ ๒๕๖๘", "สำนักปลัด", "ประกาศใช้", ""},
+                1)}));
+    Page& next = page == 1 ? p1 : p2;
+    next.blocks.push_back(TableBlock(
+        {Row(kHeader, page),
+         OcrRow({"แผนการใช้งบประมาณประจำปี", "๑. จัดทำและประกาศข้อบัญญัติ",
+                 "ตลอดปีงบประมาณ ๒๕๖๘", "กองคลัง", "เอกสารงบประมาณ", ""},
+                page)}));
+    std::vector<Measure> m = Extract({p1, p2});
+    if (page == 1) {
+      ASSERT_EQ(m.size(), 2u);
+      EXPECT_EQ(m[1].measure, "แผนการใช้งบประมาณประจำปี");
+      EXPECT_THAT(m[1].owner, ElementsAre("กองคลัง"));
+    } else {
+      ASSERT_EQ(m.size(), 1u);
+      EXPECT_THAT(m[0].owner, ElementsAre("สำนักปลัด", "กองคลัง"));
+    }
+  }
 }
 
 // A row the page break cut in the middle of its cells: one record, its
@@ -854,8 +888,9 @@ TEST(MeasureTablesStageTest, RowCutInsideItsCells) {
                                      "ฝ่ายการเงินและบัญชี", "รายงานผลการ", ""})}));
   p2.number = 2;
   p2.blocks.push_back(TableBlock(
-      {Row(kHeader), Row({"สอบการเบิกจ่ายเงิน", "๒. ตรวจสอบเอกสาร", "มี.ค. 65",
-                          "กองคลัง", "ตรวจสอบครบทุกฎีกา", "เบิกจ่ายถูกต้อง"})}));
+      {Row(kHeader, 2), Row({"สอบการเบิกจ่ายเงิน", "๒. ตรวจสอบเอกสาร", "มี.ค. 65",
+                             "กองคลัง", "ตรวจสอบครบทุกฎีกา", "เบิกจ่ายถูกต้อง"},
+                            2)}));
   std::vector<Measure> m = Extract({p1, p2});
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].measure, "ตรวจสอบการเบิกจ่ายเงิน");
