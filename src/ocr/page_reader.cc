@@ -312,12 +312,38 @@ Result<bool> ReadLetterWrapped(Engine* engine, const image::Image& gray,
   return true;
 }
 
+// Reads one column strip of a block with columns: as a cell whose text
+// wraps after every letter or two when its rows are (ReadLetterWrapped(),
+// the narrow owner column of a table without column rules), else row by
+// row.
+Status ReadStrip(Engine* engine, const image::Image& gray,
+                 const image::Image& binary, const BBox& strip,
+                 const OcrModels& models, const PageReadOptions& options,
+                 std::vector<RecognizedLine>* out) {
+  RAINGAN_ASSIGN_OR_RETURN(std::vector<image::TextRow> rows,
+                           image::FindTextRows(binary, strip, options.rows));
+  // The strip reaches halfway into the gaps on either side; the width a
+  // cell's text takes is that of its rows.
+  BBox text;
+  for (const image::TextRow& r : rows) text.Extend(r.box);
+  // Three rows at least: two rows a letter or two wide are as often two
+  // short lines (a number and its unit, "๑ / ครั้ง") as a wrapped word.
+  if (rows.size() >= 3) {
+    RAINGAN_ASSIGN_OR_RETURN(bool wrapped,
+                             ReadLetterWrapped(engine, gray, binary, text, rows,
+                                               models, options, out));
+    if (wrapped) return Status::Ok();
+  }
+  return ReadRows(engine, binary, strip, rows, models, options, out);
+}
+
 // Reads an ink block outside the ruled tables. A block with columns (the
 // gaps between them stay free of ink down the block) is read strip by
 // strip — each column on its own, as cells of a ruled table are — except
 // rows that cross the gaps (a title across the table, a header cell over
 // two columns), which are read whole.
-Status ReadBlock(Engine* engine, const image::Image& binary, const BBox& block,
+Status ReadBlock(Engine* engine, const image::Image& gray,
+                 const image::Image& binary, const BBox& block,
                  const OcrModels& models, const PageReadOptions& options,
                  std::vector<RecognizedLine>* out) {
   image::ColumnProfile columns = image::InkColumns(binary, block);
@@ -416,7 +442,7 @@ Status ReadBlock(Engine* engine, const image::Image& binary, const BBox& block,
       BBox strip{x0, top, x1, bottom};
       if (image::InkCoverage(binary, strip) < options.min_cell_ink) continue;
       RAINGAN_RETURN_IF_ERROR(
-          ReadRegion(engine, binary, strip, models, options, out));
+          ReadStrip(engine, gray, binary, strip, models, options, out));
     }
     return Status::Ok();
   };
@@ -618,7 +644,7 @@ Result<ReadPage> RecognizeScannedPage(Engine* engine, const image::Image& scan,
       continue;
     }
     RAINGAN_RETURN_IF_ERROR(
-        ReadBlock(engine, binary, block, models, options, &lines));
+        ReadBlock(engine, ocr_image, binary, block, models, options, &lines));
   }
   if (skipped > 0) {
     out.AddIssue("areas_skipped", where + std::to_string(skipped) +

@@ -243,6 +243,45 @@ TEST_F(PageReaderTest, ACellOneLetterWideIsReadAsOneLine) {
   }
 }
 
+// The same row with its rulings painted out (a table without borders):
+// the owner column is a strip of the ink block, not a ruled cell, and its
+// letters, one or two a line, are still read side by side.
+TEST_F(PageReaderTest, AColumnOneLetterWideWithoutRulesIsReadSideBySide) {
+  Result<std::string> bytes = ReadFile(
+      testing::TestDataPath("ocr/002_norasi16_narrow_owner.unruled.png"));
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  Result<image::Image> scan = image::Image::Decode(*bytes);
+  ASSERT_TRUE(scan.ok()) << scan.status().ToString();
+  // The owner column's text, in points (x 1110..1190 px at 300 dpi).
+  const double owner_x0 = 265, owner_x1 = 287;
+  std::vector<size_t> counts;
+  for (bool side_by_side : {true, false}) {
+    SCOPED_TRACE(side_by_side ? "rows side by side" : "row by row");
+    PageReadOptions options;
+    if (!side_by_side) options.letter_wrap_width = 0;
+    Result<ReadPage> read =
+        RecognizeScannedPage(engine_.get(), *scan, 4, Models(), options);
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    EXPECT_TRUE(read->grids.empty());
+    std::vector<std::string> owner;
+    for (const RecognizedLine& l : read->lines) {
+      const double cx = l.line.bbox.cx();
+      if (cx > owner_x0 && cx < owner_x1) owner.push_back(l.line.text);
+    }
+    counts.push_back(owner.size());
+    if (side_by_side) {
+      // Method text runs to within 9 pt of the letters, and two rows where
+      // it reaches further are read across the gap ("กรรมการ โดยมี ก"):
+      // between them the letters are read side by side ("ส ำ นั" as one).
+      ASSERT_FALSE(owner.empty());
+      EXPECT_THAT(owner[0], ::testing::AnyOf(::testing::StartsWith("สาน"),
+                                             ::testing::StartsWith("สำน")));
+    }
+  }
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_LT(counts[0], counts[1]);
+}
+
 TEST_F(PageReaderTest, InkBlocksAreReadWithTheBlankAroundThem) {
   Result<std::string> bytes =
       ReadFile(testing::TestDataPath("ocr/011_garuda11_header.scan.png"));
